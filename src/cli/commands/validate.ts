@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { countBySeverity } from '../../diagnostics/collect.js';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { CliError, type CliIO } from '../io.js';
+import { parseFormats, writeReports } from '../output.js';
+import { runValidate } from '../run.js';
+
+/** Options of `archgen validate`. */
+export interface ValidateOptions {
+  format: string[];
+  output: string[];
+  strict?: boolean;
+  maxWarnings?: string;
+  quiet?: boolean;
+}
+
+/** Registers `archgen validate [model]`. */
+export function registerValidate(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .argument('[model]', 'model folder (holding archgen.yaml) or manifest file', '.')
+    .description('load and check the model; report every problem with file, line and column')
+    .option('-f, --format <name>', 'stylish | json | sarif | github | junit (repeatable, or comma list)', collect, [])
+    .option('-o, --output <file>', 'write the n-th --format to this file instead of stdout (repeatable)', collect, [])
+    .option('--strict', 'exit 1 on warnings too')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 clean, 1 errors (or warnings with --strict / over --max-warnings), 2 usage or I/O failure.
+
+Examples:
+  $ archgen validate                         # the model in the current folder
+  $ archgen validate model/ --strict
+  $ archgen validate model -f github -f sarif -o archgen.sarif   # annotations + code scanning
+  $ archgen validate model --format json > report.json`,
+    )
+    .action(async (model: string, opts: ValidateOptions) => {
+      setExit(await validateCommand(io, model, opts));
+    });
+}
+
+/** Runs validate and returns the exit code. */
+export async function validateCommand(io: CliIO, model: string, opts: ValidateOptions): Promise<number> {
+  const formats = parseFormats(opts.format);
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+    throw new CliError(`--max-warnings must be a whole number >= 0; got \`${opts.maxWarnings}\``);
+  }
+  const result = await runValidate(model, { cwd: io.cwd });
+  let shown: Diagnostic[] = result.diagnostics;
+  if (opts.quiet) shown = shown.filter((d) => d.severity === 'error');
+  await writeReports(io, shown, formats, opts.output, result.loaded);
+  return exitCodeFor(result.diagnostics, Boolean(result.loaded), opts.strict ?? false, maxWarnings);
+}
+
+/** 2 when the model could not be loaded or configured, 1 on errors or too many warnings, else 0. */
+export function exitCodeFor(
+  diagnostics: readonly Diagnostic[],
+  loaded: boolean,
+  strict: boolean,
+  maxWarnings: number | undefined,
+): number {
+  if (!loaded || diagnostics.some((d) => d.code === 'config' && d.severity === 'error')) return 2;
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors > 0) return 1;
+  if (strict && warnings > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/** Commander helper for repeatable options. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Manifest, Model } from '../model/types.js';
+import { validateManifest, validateSectionFile, type SchemaIssue } from '../schema/validate.js';
+import { DEFAULT_INCLUDE, expandIncludes, findManifest, type IncludeProblem } from './discover.js';
+import { dropInvalid, emptyModel, mergeFile, type Origin } from './merge.js';
+import { DEFAULT_LIMITS, parseYamlFile, type ParseLimits } from './parse.js';
+import type { SourceFile } from './source-file.js';
+
+export type { Origin } from './merge.js';
+export { SourceFile, pointerSegments, toPointer } from './source-file.js';
+
+/** A model read from disk, merged across files, with where each element came from. */
+export interface LoadedModel {
+  /** Absolute path of the model folder (the manifest's folder). */
+  root: string;
+  manifest: Manifest;
+  manifestFile: SourceFile;
+  /** Every section file that was read (parsed or not), sorted by path. */
+  files: SourceFile[];
+  model: Model;
+  /** Where each list element (top-level and one level down) was defined. */
+  origins: Map<object, Origin>;
+  /** `kind:id` of elements left out for schema errors; references to them are not dangling. */
+  dropped: Set<string>;
+}
+
+/** What loading produced. `loaded` is absent when nothing usable could be read (exit 2). */
+export interface LoadResult {
+  loaded?: LoadedModel;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Working directory that file paths in diagnostics are relative to. */
+  cwd?: string;
+  limits?: ParseLimits;
+}
+
+/**
+ * Loads a model: finds the manifest, expands its include globs inside the model folder, parses
+ * every file (fast path, positions on demand), checks each against the JSON Schemas, leaves out
+ * malformed elements, and merges the sections.
+ */
+export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const show = (abs: string): string => path.relative(cwd, abs).split(path.sep).join('/') || '.';
+  const manifestPath = await findManifest(path.resolve(cwd, target));
+  if (!manifestPath) {
+    return {
+      diagnostics: [
+        {
+          code: 'io',
+          severity: 'error',
+          message: `no model found at ${show(path.resolve(cwd, target))}: expected a folder holding archgen.yaml, or the manifest file itself`,
+          file: '',
+          line: 0,
+          column: 0,
+          hint: 'run `archgen init` to start a model, or pass the model folder: `archgen validate model/`',
+        },
+      ],
+    };
+  }
+  const root = path.dirname(manifestPath);
+  const diagnostics: Diagnostic[] = [];
+  const manifestParsed = await readAndParse(manifestPath, show(manifestPath), limits, diagnostics);
+  if (!manifestParsed) return { diagnostics };
+  const manifestFile = manifestParsed;
+  const manifestData = manifestFile.data;
+  const manifestIssues = validateManifest(manifestData);
+  diagnostics.push(...manifestIssues.map((i) => schemaDiagnostic(manifestFile, i)));
+  if (!isMap(manifestData) || manifestIssues.some((i) => i.pointer === '' || i.pointer.startsWith('/include'))) {
+    return { diagnostics };
+  }
+  const manifest = manifestData as unknown as Manifest;
+  const include = manifest.include ?? DEFAULT_INCLUDE;
+  const { files, problems } = await expandIncludes(root, manifestPath, include);
+  for (const p of problems) {
+    // The default globs may match nothing of one extension; only the user's own globs are checked.
+    if (p.kind === 'no-match' && manifest.include === undefined) continue;
+    diagnostics.push(includeDiagnostic(manifestFile, p, include, show));
+  }
+
+  const model = emptyModel();
+  const origins = new Map<object, Origin>();
+  const dropped = new Set<string>();
+  const scalarOwners = new Map<string, SourceFile>();
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    const source = await readAndParse(file, show(file), limits, diagnostics);
+    if (!source) continue;
+    sources.push(source);
+    if (source.data === undefined) continue;
+    if (source.data === null || (typeof source.data === 'string' && source.data.trim() === '')) {
+      diagnostics.push({
+        code: 'io', severity: 'warn', message: 'file is empty', file: source.path, line: 1, column: 1,
+        hint: 'add sections (applications:, data:, ...) or remove the file from the include globs',
+      });
+      continue;
+    }
+    const issues = validateSectionFile(source.data);
+    diagnostics.push(...issues.map((i) => schemaDiagnostic(source, i)));
+    if (!isMap(source.data)) continue;
+    for (const key of dropInvalid(source.data, issues.map((i) => i.pointer))) dropped.add(key);
+    mergeFile(model, source, source.data, origins, scalarOwners, diagnostics);
+  }
+  return {
+    loaded: { root, manifest, manifestFile, files: sources, model, origins, dropped },
+    diagnostics,
+  };
+}
+
+async function readAndParse(
+  abs: string,
+  shown: string,
+  limits: ParseLimits,
+  diagnostics: Diagnostic[],
+): Promise<SourceFile | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    diagnostics.push({ code: 'io', severity: 'error', message: `cannot read file (${code})`, file: shown, line: 0, column: 0 });
+    return undefined;
+  }
+  const parsed = parseYamlFile(shown, abs, bytes, limits);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.source;
+}
+
+function schemaDiagnostic(source: SourceFile, issue: SchemaIssue): Diagnostic {
+  const r = source.locate(issue.pointer, issue.atKey ?? false);
+  return {
+    code: 'schema',
+    severity: 'error',
+    message: issue.message,
+    file: source.path,
+    line: r.line,
+    column: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+    pointer: issue.pointer,
+    ...(issue.suggest && issue.suggest.length > 0 ? { suggest: issue.suggest } : {}),
+  };
+}
+
+function includeDiagnostic(
+  manifest: SourceFile,
+  p: IncludeProblem,
+  include: readonly string[],
+  show: (abs: string) => string,
+): Diagnostic {
+  const pointer = `/include/${p.index}`;
+  const r = manifest.data && (manifest.data as Manifest).include ? manifest.locate(pointer) : { line: 1, column: 1 };
+  const pattern = include[p.index] ?? '';
+  const base = { file: manifest.path, line: r.line, column: r.column, pointer };
+  switch (p.kind) {
+    case 'no-match':
+      return { ...base, code: 'include-matches', severity: 'warn', message: `include glob \`${pattern}\` matches no file` };
+    case 'absolute':
+      return { ...base, code: 'io', severity: 'error', message: `include glob \`${pattern}\` is an absolute path`, hint: 'globs are relative to the manifest and stay inside the model folder' };
+    case 'escapes':
+      return { ...base, code: 'io', severity: 'error', message: `include glob \`${pattern}\` leaves the model folder (\`..\`)`, hint: 'globs are relative to the manifest and stay inside the model folder' };
+    case 'symlink-out':
+      return { ...base, code: 'io', severity: 'error', message: `\`${show(p.file ?? '')}\` (matched by \`${pattern}\`) is a symlink pointing outside the model folder` };
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
