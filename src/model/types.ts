@@ -84,19 +84,19 @@ export interface Call extends Common {
   operations?: string[];
 }
 export interface Route extends Common { path?: string; paths?: string[]; target: string; protocol?: Protocol }
-export interface DbUse { database: string; access?: 'read' | 'write' | 'readwrite' }
-export interface Endpoint {
+export interface DbUse extends Common { database: string; access?: 'read' | 'write' | 'readwrite' }
+export interface Endpoint extends Common {
   port: number;
   protocol?: string;
   exposure?: 'cluster' | 'node' | 'loadbalancer' | 'ingress' | 'external';
   nodePort?: number;
   path?: string;
 }
-export interface Deployment {
+export interface Deployment extends Common {
   cluster: string;
   replicas?: number;
   image?: string;
-  cpu?: string;
+  cpu?: string | number;
   memory?: string;
 }
 export interface Application extends TopLevel {
