@@ -1,0 +1,124 @@
+import { caption, words } from './i18n.js';
+import {
+  DEFAULT_BUDGET,
+  type DiagramBudget,
+  type DiagramKind,
+  type DiagramSpec,
+  type Lang,
+} from './types.js';
+
+/** mermaid's own limits (rendering-notes.md): never reached by a generated diagram. */
+export const HARD_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
+
+/** Text size a generator packs a diagram up to, leaving headroom below `maxTextSize`. */
+export const TEXT_BUDGET = 40_000;
+
+/** What every generator receives besides the graph. */
+export interface GenContext {
+  lang: Lang;
+  budget: DiagramBudget;
+}
+
+/**
+ * The effective budget: defaults overridden by `partial`, each value an integer clamped so
+ * that no setting can push a diagram over mermaid's hard limits.
+ */
+export function resolveBudget(partial: Partial<DiagramBudget> = {}): DiagramBudget {
+  const pick = (key: keyof DiagramBudget, min: number, max: number): number => {
+    const value = partial[key];
+    const n =
+      typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : DEFAULT_BUDGET[key];
+    return Math.min(max, Math.max(min, n));
+  };
+  return {
+    maxNodes: pick('maxNodes', 4, 400),
+    maxEdges: pick('maxEdges', 4, HARD_LIMITS.maxEdges),
+    maxErEntities: pick('maxErEntities', 1, 200),
+    maxOverviewNodes: pick('maxOverviewNodes', 4, 400),
+  };
+}
+
+/** Splits `items` into consecutive chunks of at most `size` (at least 1) items. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  const n = Math.max(1, size);
+  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
+  return out;
+}
+
+/** One part of a possibly split diagram, before ids, titles and links are assigned. */
+export interface Part {
+  source: string;
+  elements: Iterable<string>;
+  summarised?: boolean;
+}
+
+/** Sorted, de-duplicated element ids. */
+export function elementList(elements: Iterable<string>): string[] {
+  return [...new Set(elements)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Turns the parts of one diagram into specs. One part keeps `id` and the plain title; several
+ * get ids `id--1`, `id--2`... (model-id slugs never contain `--`), a "part i of n" qualifier,
+ * and links to their siblings and to `overview` when there is one.
+ */
+export function toSpecs(
+  ctx: GenContext,
+  base: {
+    id: string;
+    kind: DiagramKind;
+    subject?: string | undefined;
+    subjectName?: string | undefined;
+    summarised?: boolean;
+  },
+  parts: Part[],
+  overview?: { id: string; title: string },
+): DiagramSpec[] {
+  const w = words(ctx.lang);
+  const many = parts.length > 1;
+  const ids = parts.map((_, i) => (many ? `${base.id}--${i + 1}` : base.id));
+  const titles = parts.map((_, i) =>
+    caption(ctx.lang, base.kind, base.subjectName, many ? w.part(i + 1, parts.length) : undefined),
+  );
+  return parts.map((part, i) => {
+    const links = [
+      ...(overview ? [overview] : []),
+      ...(many
+        ? ids.map((id, j) => ({ id, title: titles[j] ?? id })).filter((_, j) => j !== i)
+        : []),
+    ];
+    const spec: DiagramSpec = {
+      id: ids[i] ?? base.id,
+      kind: base.kind,
+      title: titles[i] ?? '',
+      source: part.source,
+      elements: elementList(part.elements),
+    };
+    if (links.length > 0) spec.links = links;
+    if (base.subject !== undefined) spec.subject = base.subject;
+    if (part.summarised || base.summarised) spec.summarised = true;
+    return spec;
+  });
+}
+
+/** Counts the edges of a mermaid source (lines with an arrow or link operator). */
+export function countEdges(source: string): number {
+  let n = 0;
+  for (const line of source.split('\n')) {
+    // Labels never hold raw `-`-`>` sequences' delimiters `"`, so test only outside quotes.
+    const bare = line.replace(/"[^"]*"/g, '""');
+    if (
+      /(-->|-\.->|---|~~~|--\||\|\|--|\}o--|\|o--|\}\|--|o\|--|--o\{|--\|\||--\|\{|--o\|)/.test(
+        bare,
+      )
+    )
+      n++;
+  }
+  return n;
+}
+
+/** True when a source is within mermaid's hard limits (text size and edge count). */
+export function withinHardLimits(source: string): boolean {
+  return source.length <= HARD_LIMITS.maxTextSize && countEdges(source) <= HARD_LIMITS.maxEdges;
+}

@@ -1,0 +1,149 @@
+import type { ModelGraph } from '../model/graph.js';
+import type { Attribute, Entity } from '../model/types.js';
+import { TEXT_BUDGET, toSpecs, type GenContext, type Part } from './budget.js';
+import {
+  ER_NOTATION,
+  categories,
+  entityRelations,
+  entityTitle,
+  type EntityRelation,
+} from './er.js';
+import { caption, words } from './i18n.js';
+import { IdMap, clean, erToken, escapeText, joinLabel, label, slug } from './text.js';
+import type { DiagramSpec } from './types.js';
+
+/** Most attributes drawn per entity; the rest are summarised in one line. */
+export const MAX_ATTRIBUTES = 50;
+
+/** One attribute line: `type name PK, FK "comment"`, every token from the erDiagram alphabet. */
+function attributeLine(a: Attribute): string {
+  const type = `${erToken(a.type, 'string', '(),')}${a.array ? '[]' : ''}`;
+  const name = erToken(a.name, 'attr');
+  const keys = [a.pk ? 'PK' : '', a.ref !== undefined ? 'FK' : '', a.unique ? 'UK' : '']
+    .filter(Boolean)
+    .join(', ');
+  // A name the alphabet could not keep is shown in full in the comment.
+  const comment = clean(
+    joinLabel(name !== clean(a.name, 200) ? clean(a.name, 200) : undefined, a.comment),
+    60,
+  );
+  return `    ${type} ${name}${keys ? ` ${keys}` : ''}${comment ? ` "${escapeText(comment)}"` : ''}`;
+}
+
+/** An entity's block after its mermaid id: alias and attributes, summarised above `MAX_ATTRIBUTES`. */
+function entityBlock(
+  e: Entity,
+  more: (n: number) => string,
+): { text: string; summarised: boolean } {
+  const attrs = e.attributes ?? [];
+  const head = `[${label(entityTitle(e, e.id))}]`;
+  if (attrs.length === 0) return { text: head, summarised: false };
+  const shown = attrs.slice(0, MAX_ATTRIBUTES).map(attributeLine);
+  if (attrs.length > MAX_ATTRIBUTES)
+    shown.push(`    more attributes "${escapeText(more(attrs.length - MAX_ATTRIBUTES))}"`);
+  return {
+    text: [`${head} {`, ...shown, '  }'].join('\n'),
+    summarised: attrs.length > MAX_ATTRIBUTES,
+  };
+}
+
+/** Packs entities, in order, into parts of at most `max` entities and `TEXT_BUDGET / 2` chars. */
+function pack(entities: Entity[], size: (e: Entity) => number, max: number): Entity[][] {
+  const parts: Entity[][] = [];
+  let current: Entity[] = [];
+  let chars = 0;
+  for (const e of entities) {
+    if (current.length > 0 && (current.length >= max || chars + size(e) > TEXT_BUDGET / 2)) {
+      parts.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(e);
+    chars += size(e);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+/**
+ * E-R per data category: its entities with attributes (type, name, PK/FK/UK, comment) and
+ * relations with cardinality; entities of other categories (or other parts) appear as stubs
+ * without attributes. Above `maxErEntities` the category is split into linked parts.
+ */
+export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
+  const model = graph.model;
+  const w = words(ctx.lang);
+  const entityOf = new Map((model.data.entities ?? []).map((e) => [e.id, e]));
+  const relations = entityRelations(model);
+  const cats = categories(model);
+  // The same id and title er-overview.ts gives its first (usually only) part.
+  const overviewParts = Math.ceil(cats.length / ctx.budget.maxOverviewNodes);
+  const overview =
+    overviewParts > 1
+      ? {
+          id: 'er-overview--1',
+          title: caption(ctx.lang, 'er-overview', undefined, w.part(1, overviewParts)),
+        }
+      : { id: 'er-overview', title: caption(ctx.lang, 'er-overview') };
+  return cats.flatMap((cat) => {
+    if (cat.entities.length === 0) return [];
+    const inCategory = new Set(cat.entities.map((e) => e.id));
+    const blocks = new Map(cat.entities.map((e) => [e.id, entityBlock(e, w.more)]));
+    // + 80: the entity's id and its share of relation lines.
+    const slices = pack(
+      cat.entities,
+      (e) => (blocks.get(e.id)?.text.length ?? 0) + 80,
+      ctx.budget.maxErEntities,
+    );
+    const parts: Part[] = slices.map((slice) => {
+      const ids = new IdMap();
+      const inPart = new Set(slice.map((e) => e.id));
+      const lines = ['erDiagram'];
+      let summarised = false;
+      for (const e of slice) {
+        const block = blocks.get(e.id)!;
+        lines.push(`  ${ids.id(`ent:${e.id}`)}${block.text}`);
+        summarised ||= block.summarised;
+      }
+      const wanted = relations.filter(
+        (r) => inPart.has(r.from) || (inPart.has(r.to) && inCategory.has(r.from)),
+      );
+      const stubs = new Set<string>();
+      const drawn: EntityRelation[] = [];
+      for (const r of wanted) {
+        const outside = [r.from, r.to].filter((id) => !inPart.has(id) && !stubs.has(id));
+        if (
+          drawn.length >= ctx.budget.maxEdges ||
+          stubs.size + outside.length > ctx.budget.maxOverviewNodes
+        ) {
+          summarised = true;
+          continue;
+        }
+        outside.forEach((id) => stubs.add(id));
+        drawn.push(r);
+      }
+      for (const id of [...stubs].sort())
+        lines.push(`  ${ids.id(`ent:${id}`)}[${label(entityTitle(entityOf.get(id), id))}]`);
+      for (const r of drawn)
+        lines.push(
+          `  ${ids.id(`ent:${r.from}`)} ${ER_NOTATION[r.cardinality]} ${ids.id(`ent:${r.to}`)} : "${escapeText(r.label)}"`,
+        );
+      return {
+        source: `${lines.join('\n')}\n`,
+        elements: [cat.id, ...inPart, ...stubs],
+        summarised,
+      };
+    });
+    return toSpecs(
+      ctx,
+      {
+        id: `er-category-${slug(cat.id)}`,
+        kind: 'er-category',
+        subject: cat.id,
+        subjectName: cat.name,
+      },
+      parts,
+      overview,
+    );
+  });
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBudget } from '../../src/diagrams/budget.js';
+import { generateDiagrams } from '../../src/diagrams/index.js';
+import { DEFAULT_BUDGET, type DiagramSpec } from '../../src/diagrams/types.js';
+import { buildGraph } from '../../src/model/graph.js';
+import { largeModel } from '../fixtures/diagrams/large.js';
+
+/** Edges: flowchart links, state transitions and E-R relations. */
+function edges(source: string): number {
+  return source
+    .split('\n')
+    .filter((l) =>
+      / (-->|-\.->|---|~~~)[| ]|^ {2}\S+ (\|\||\}o)--(\|\||o\{) /.test(l.replace(/"[^"]*"/g, '""')),
+    ).length;
+}
+/** Nodes and subgraphs of a flowchart. */
+function flowNodes(source: string): number {
+  return source
+    .split('\n')
+    .filter((l) => /^ +[a-z]+_[A-Za-z0-9_]+[[({]/.test(l) || /^ +subgraph /.test(l)).length;
+}
+/** Entities drawn with attributes in an erDiagram. */
+function erEntities(source: string): number {
+  return source.split('\n').filter((l) => /^ {2}\S+\[".*"\] \{$/.test(l)).length;
+}
+
+function checkLimits(specs: DiagramSpec[], budget = DEFAULT_BUDGET): void {
+  const ids = new Set(specs.map((s) => s.id));
+  for (const s of specs) {
+    expect(s.source.length, s.id).toBeLessThanOrEqual(50_000);
+    expect(edges(s.source), s.id).toBeLessThanOrEqual(Math.min(500, budget.maxEdges));
+    if (s.source.startsWith('flowchart'))
+      expect(flowNodes(s.source), s.id).toBeLessThanOrEqual(
+        Math.max(budget.maxNodes, budget.maxOverviewNodes),
+      );
+    if (s.kind === 'er-category')
+      expect(erEntities(s.source), s.id).toBeLessThanOrEqual(budget.maxErEntities);
+    for (const link of s.links ?? []) expect(ids.has(link.id), `${s.id} → ${link.id}`).toBe(true);
+    expect(s.source, s.id).not.toContain('too large to draw');
+  }
+}
+
+describe('budgets', () => {
+  const specs = generateDiagrams(buildGraph(largeModel()), { lang: 'zh-CN' });
+  const byKind = (kind: DiagramSpec['kind']): DiagramSpec[] => specs.filter((s) => s.kind === kind);
+
+  it('keeps every diagram of a large model within budget and mermaid limits', () => {
+    checkLimits(specs);
+  });
+
+  it('splits the app map into an overview with app counts and one map per product line', () => {
+    const [overview, ...parts] = byKind('app-map');
+    expect(overview!.id).toBe('app-map');
+    expect(overview!.summarised).toBe(true);
+    expect(overview!.source).toContain('01 · Subsystem 1 · 20 个应用');
+    expect(new Set(parts.map((p) => p.subject))).toEqual(new Set(['10', '20', '30', '40']));
+    expect(overview!.links!.map((l) => l.id)).toEqual(parts.map((p) => p.id));
+    for (const p of parts) expect(p.links![0]).toEqual({ id: 'app-map', title: overview!.title });
+  });
+
+  it('splits the call graph per calling product line after a summarised overview', () => {
+    const [overview, ...parts] = byKind('call-graph');
+    expect(overview!.summarised).toBe(true);
+    expect(overview!.source).toMatch(/次调用/);
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+    expect(parts.every((p) => p.links?.some((l) => l.id === overview!.id))).toBe(true);
+  });
+
+  it('splits a 300-entity category into linked parts of at most maxErEntities', () => {
+    const parts = byKind('er-category').filter((s) => s.subject === 'big');
+    expect(parts.length).toBeGreaterThanOrEqual(15);
+    expect(parts[0]!.id).toBe('er-category-big--1');
+    expect(parts[0]!.title).toMatch(/^E-R 图：大类（第 1\/\d+ 部分）$/);
+    expect(parts.flatMap((p) => p.elements).filter((e) => e.startsWith('big-'))).toEqual(
+      expect.arrayContaining(['big-000', 'big-299']),
+    );
+    for (const p of parts) expect(p.links?.map((l) => l.id)).toContain('er-overview');
+    // Entities with more than MAX_ATTRIBUTES attributes are summarised.
+    expect(parts.some((p) => p.summarised && p.source.includes('more attributes "另有'))).toBe(
+      true,
+    );
+  });
+
+  it('cuts the org chart where it stops fitting, one chart per cut unit', () => {
+    const charts = byKind('org-chart');
+    expect(charts[0]!.id).toBe('org-chart');
+    expect(charts[0]!.summarised).toBe(true);
+    expect(charts.length).toBeGreaterThan(1);
+    expect(new Set(charts.flatMap((c) => c.elements)).size).toBe(251);
+  });
+
+  it('collapses `*` transitions of a large state machine into one pseudo-state', () => {
+    const [machine] = byKind('state-machine');
+    expect(machine!.summarised).toBe(true);
+    expect(machine!.source).toContain('任一非终态');
+  });
+
+  it('splits clusters per datacenter, processes and the roadmap into parts', () => {
+    expect(byKind('clusters').map((s) => s.id)).toEqual([
+      'clusters-aliyun-hz',
+      'clusters-bj-idc1',
+      'clusters-sh-idc1',
+    ]);
+    expect(byKind('process').map((s) => s.id)).toEqual([
+      'process-long--1',
+      'process-long--2',
+      'process-long--3',
+    ]);
+    expect(byKind('roadmap').length).toBe(3);
+    expect(byKind('layers')[0]!.summarised).toBe(true);
+  });
+
+  it('honours a smaller budget and clamps one beyond mermaid’s limits', () => {
+    const small = { maxNodes: 10, maxEdges: 15, maxErEntities: 3, maxOverviewNodes: 8 };
+    checkLimits(generateDiagrams(buildGraph(largeModel()), { lang: 'en', budget: small }), small);
+    expect(resolveBudget({ maxEdges: 100_000, maxNodes: -1 })).toEqual({
+      ...DEFAULT_BUDGET,
+      maxEdges: 500,
+      maxNodes: 4,
+    });
+    checkLimits(
+      generateDiagrams(buildGraph(largeModel()), {
+        lang: 'en',
+        budget: { maxEdges: 100_000, maxNodes: 400, maxOverviewNodes: 400 },
+      }),
+      resolveBudget({ maxEdges: 500, maxNodes: 400, maxOverviewNodes: 400 }),
+    );
+  });
+});
