@@ -60,7 +60,7 @@ export function dropInvalid(data: Record<string, unknown>, pointers: readonly st
   for (const { parent, key, kind } of sorted) {
     if (Array.isArray(parent) && typeof key === 'number') {
       const item = parent[key] as { id?: unknown; code?: unknown } | undefined;
-      const id = item && typeof item === 'object' ? (item.id ?? item.code) : undefined;
+      const id = item && typeof item === 'object' ? (kind === 'productLines' ? item.code : (item.id ?? item.code)) : undefined;
       if (typeof id === 'string' || typeof id === 'number') removed.add(`${kind}:${String(id)}`);
       parent[key] = undefined;
     } else if (parent && typeof parent === 'object') {
