@@ -1,0 +1,15 @@
+/** The outcome of rendering one diagram to SVG. */
+export interface RenderedDiagram {
+  id: string;
+  /** SVG markup (no XML prolog), with ids unique to this diagram. Empty when `error` is set. */
+  svg: string;
+  /** True when served from the content-hash cache without touching the browser. */
+  cached: boolean;
+  /** Milliseconds spent in mermaid for this diagram (0 when cached). */
+  ms: number;
+  /** Why it failed: mermaid's parse error, a timeout, or mermaid's "maximum text size" box. */
+  error?: string;
+}
+
+/** Progress callback: i of n diagrams done. */
+export type Progress = (done: number, total: number, id: string) => void;
