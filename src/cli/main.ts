@@ -3,6 +3,7 @@ import { CliError, processIO, type CliIO } from './io.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerId } from './commands/id.js';
+import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
 import { VERSION } from './version.js';
 
@@ -31,6 +32,7 @@ Examples:
   $ archgen rules                       # every rule with its default severity`,
     );
   registerValidate(program, io, setExit);
+  registerRender(program, io, setExit);
   registerInit(program, io, setExit);
   registerRules(program, io, setExit);
   registerId(program, io, setExit);

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { generateDiagrams } from '../diagrams/index.js';
+import type { DiagramSpec, Lang } from '../diagrams/types.js';
+import type { LoadedModel } from '../load/index.js';
+import type { ModelGraph } from '../model/graph.js';
+import { BrowserSession } from '../render/browser.js';
+import { DiagramCache } from '../render/cache.js';
+import { DiagramRenderer } from '../render/mermaid.js';
+import { printPdf } from '../render/pdf.js';
+import type { Progress, RenderedDiagram } from '../render/types.js';
+import { renderHtml } from '../report/html.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { buildRoutes, type DocumentFormat } from '../report/routes.js';
+import { buildViewModel } from '../report/view-model.js';
+import { CliError } from './io.js';
+
+/** Marks a folder as written by archgen, so a later render may replace it. */
+export const OUT_MARKER = '.archgen-output';
+/** Where rendered SVGs are cached by content hash, inside the output folder. */
+export const CACHE_DIR = path.join('diagrams', '.cache');
+
+/** Inputs of one render. */
+export interface RenderJob {
+  loaded: LoadedModel;
+  graph: ModelGraph;
+  diagnostics: readonly Diagnostic[];
+  outDir: string;
+  formats: readonly DocumentFormat[];
+  lang: Lang;
+  templatesDir?: string;
+  onProgress?: Progress;
+  /** Milliseconds allowed per diagram. */
+  diagramTimeoutMs?: number;
+}
+
+/** What a render wrote and how long it took. */
+export interface RenderSummary {
+  files: { path: string; bytes: number }[];
+  diagrams: number;
+  rendered: number;
+  cached: number;
+  /** Diagram failures, as `render` diagnostics; nothing is written when there are any. */
+  failures: Diagnostic[];
+  ms: number;
+  pdfPages?: number;
+}
+
+/**
+ * Refuses output folders that would destroy something: the model folder or one of its parents,
+ * and an existing non-empty folder that archgen did not write.
+ */
+export async function checkOutDir(outDir: string, modelRoot: string, cwd: string): Promise<void> {
+  const out = path.resolve(outDir);
+  const root = path.resolve(modelRoot);
+  if (root === out || root.startsWith(out + path.sep) || out === path.resolve(cwd)) {
+    throw new CliError(
+      `--out ${path.relative(cwd, out) || '.'} would replace the model or the working folder`,
+      2,
+      'render into a folder of its own, e.g. --out out',
+    );
+  }
+  const st = await stat(out).catch(() => undefined);
+  if (!st) return;
+  if (!st.isDirectory()) throw new CliError(`--out ${path.relative(cwd, out)} exists and is not a folder`);
+  const entries = await readdir(out);
+  if (entries.length > 0 && !entries.includes(OUT_MARKER)) {
+    throw new CliError(
+      `--out ${path.relative(cwd, out)} is not empty and was not written by archgen; refusing to replace it`,
+      2,
+      'choose another folder, or empty it first',
+    );
+  }
+}
+
+/**
+ * Renders the document into a temporary folder beside `outDir` and moves it into place at the
+ * end, so a failed or interrupted render leaves the previous output as it was.
+ */
+export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
+  const started = performance.now();
+  const out = path.resolve(job.outDir);
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.tmp-${randomBytes(4).toString('hex')}`);
+  const session = new BrowserSession();
+  const cleanup = (): void => {
+    void rm(tmp, { recursive: true, force: true });
+  };
+  process.once('exit', cleanup);
+  try {
+    await mkdir(tmp, { recursive: true });
+    const manifest = job.loaded.manifest;
+    const specs = generateDiagrams(job.graph, { lang: job.lang, ...(manifest.diagrams ? { budget: manifest.diagrams } : {}) });
+    const drawn = job.formats.includes('html') || job.formats.includes('pdf');
+    const rendered = drawn ? await renderSvgs(specs, session, out, tmp, job) : [];
+    const failures = renderFailures(specs, rendered);
+    const summary: RenderSummary = {
+      files: [],
+      diagrams: specs.length,
+      rendered: rendered.filter((r) => !r.cached && !r.error).length,
+      cached: rendered.filter((r) => r.cached).length,
+      failures,
+      ms: 0,
+    };
+    if (failures.length > 0) return summary;
+    const svgs = new Map(rendered.map((r) => [r.id, r.svg]));
+    const sources = new Map(specs.map((s) => [s.id, s.source]));
+    const vm = buildViewModel(job.graph, { lang: job.lang, manifest, diagnostics: job.diagnostics, diagrams: specs });
+    const title = manifest.document?.title;
+    const write = async (rel: string, data: string | Buffer): Promise<void> => {
+      const file = path.join(tmp, rel);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, data);
+      summary.files.push({ path: rel, bytes: Buffer.byteLength(data) });
+    };
+    const html = drawn ? await renderHtml(vm, { svgs, ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}) }) : '';
+    for (const route of buildRoutes(title, job.formats, specs.map((s) => s.id))) {
+      if (route.target === 'mermaid') await write(route.path, sources.get(route.diagramId ?? '') ?? '');
+      else if (route.target === 'svg') await write(route.path, svgs.get(route.diagramId ?? '') ?? '');
+      else if (route.target === 'html') await write(route.path, html);
+      else if (route.target === 'md') {
+        await write(route.path, await renderMarkdown(vm, { sources, ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}) }));
+      } else if (route.target === 'pdf') {
+        const file = path.join(tmp, route.path);
+        const pdf = await printPdf(await session.browser(), html, file, {
+          title: title ?? 'Architecture',
+          ...(manifest.document?.version ? { version: manifest.document.version } : {}),
+          lang: job.lang,
+        });
+        summary.files.push({ path: route.path, bytes: pdf.bytes });
+        summary.pdfPages = pdf.pages;
+      }
+    }
+    await writeFile(path.join(tmp, OUT_MARKER), 'Written by archgen render; replaced on every render.\n');
+    await swapInto(tmp, out);
+    summary.ms = performance.now() - started;
+    return summary;
+  } finally {
+    await session.close();
+    await rm(tmp, { recursive: true, force: true });
+    process.removeListener('exit', cleanup);
+  }
+}
+
+async function renderSvgs(
+  specs: readonly DiagramSpec[],
+  session: BrowserSession,
+  out: string,
+  tmp: string,
+  job: RenderJob,
+): Promise<RenderedDiagram[]> {
+  const cache = new DiagramCache({ read: [path.join(out, CACHE_DIR)], write: path.join(tmp, CACHE_DIR) });
+  const renderer = new DiagramRenderer({ session, cache, ...(job.diagramTimeoutMs ? { timeoutMs: job.diagramTimeoutMs } : {}) });
+  try {
+    return await renderer.render(specs.map((s) => ({ id: s.id, source: s.source })), job.onProgress);
+  } finally {
+    await renderer.close();
+  }
+}
+
+function renderFailures(specs: readonly DiagramSpec[], rendered: readonly RenderedDiagram[]): Diagnostic[] {
+  const byId = new Map(specs.map((s) => [s.id, s]));
+  return rendered
+    .filter((r) => r.error)
+    .map((r) => {
+      const spec = byId.get(r.id);
+      return {
+        code: 'render',
+        severity: 'error' as const,
+        message: `diagram \`${r.id}\`${spec?.subject ? ` (of \`${spec.subject}\`)` : ''} could not be drawn: ${r.error ?? ''}`,
+        file: '',
+        line: 0,
+        column: 0,
+        hint: `its mermaid text is what \`archgen render --format md\` writes for it; please report it`,
+      };
+    });
+}
+
+/** Replaces `out` with `tmp`: the old folder is moved aside first and removed only afterwards. */
+async function swapInto(tmp: string, out: string): Promise<void> {
+  const old = `${tmp}-old`;
+  const had = await stat(out).then(
+    () => true,
+    () => false,
+  );
+  if (had) await rename(out, old);
+  try {
+    await rename(tmp, out);
+  } catch (e) {
+    if (had) await rename(old, out);
+    throw e;
+  }
+  if (had) await rm(old, { recursive: true, force: true });
+}
