@@ -18,7 +18,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   };
   const program = new Command('archgen')
     .version(VERSION, '-v, --version')
-    .description('Enterprise architecture as YAML: validate the model, render the architecture document.')
+    .description(
+      'Enterprise architecture as YAML: validate the model, render the architecture document.',
+    )
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -49,7 +51,9 @@ Examples:
       return e.exitCode;
     }
     const err = e instanceof Error ? e : new Error(String(e));
-    io.stderr(`archgen: internal error: ${err.message}\n  please report it with the command you ran${io.env['ARCHGEN_DEBUG'] ? `\n${err.stack ?? ''}` : ' (set ARCHGEN_DEBUG=1 for details)'}\n`);
+    io.stderr(
+      `archgen: internal error: ${err.message}\n  please report it with the command you ran${io.env['ARCHGEN_DEBUG'] ? `\n${err.stack ?? ''}` : ' (set ARCHGEN_DEBUG=1 for details)'}\n`,
+    );
     return 2;
   }
 }

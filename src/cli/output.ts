@@ -9,7 +9,10 @@ import { VERSION } from './version.js';
 
 /** Parses repeated `--format` values (comma lists allowed) into formatter names. */
 export function parseFormats(values: readonly string[]): FormatName[] {
-  const list = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const f of list) {
     if (!(FORMAT_NAMES as readonly string[]).includes(f)) {
       throw new CliError(`unknown --format \`${f}\`; choose from ${FORMAT_NAMES.join(', ')}`);
@@ -30,7 +33,8 @@ export async function writeReports(
   loaded: LoadedModel | undefined,
 ): Promise<void> {
   const sources = new Map<string, string>();
-  for (const f of [...(loaded?.files ?? []), ...(loaded ? [loaded.manifestFile] : [])]) sources.set(f.path, f.text);
+  for (const f of [...(loaded?.files ?? []), ...(loaded ? [loaded.manifestFile] : [])])
+    sources.set(f.path, f.text);
   const ctx = {
     rules: allRuleMetas(),
     toolName: 'archgen',

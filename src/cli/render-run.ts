@@ -64,7 +64,8 @@ export async function checkOutDir(outDir: string, modelRoot: string, cwd: string
   }
   const st = await stat(out).catch(() => undefined);
   if (!st) return;
-  if (!st.isDirectory()) throw new CliError(`--out ${path.relative(cwd, out)} exists and is not a folder`);
+  if (!st.isDirectory())
+    throw new CliError(`--out ${path.relative(cwd, out)} exists and is not a folder`);
   const entries = await readdir(out);
   if (entries.length > 0 && !entries.includes(OUT_MARKER)) {
     throw new CliError(
@@ -82,7 +83,10 @@ export async function checkOutDir(outDir: string, modelRoot: string, cwd: string
 export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
   const started = performance.now();
   const out = path.resolve(job.outDir);
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.tmp-${randomBytes(4).toString('hex')}`);
+  const tmp = path.join(
+    path.dirname(out),
+    `.${path.basename(out)}.tmp-${randomBytes(4).toString('hex')}`,
+  );
   const session = new BrowserSession();
   const cleanup = (): void => {
     void rm(tmp, { recursive: true, force: true });
@@ -91,7 +95,10 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
   try {
     await mkdir(tmp, { recursive: true });
     const manifest = job.loaded.manifest;
-    const specs = generateDiagrams(job.graph, { lang: job.lang, ...(manifest.diagrams ? { budget: manifest.diagrams } : {}) });
+    const specs = generateDiagrams(job.graph, {
+      lang: job.lang,
+      ...(manifest.diagrams ? { budget: manifest.diagrams } : {}),
+    });
     const drawn = job.formats.includes('html') || job.formats.includes('pdf');
     const rendered = drawn ? await renderSvgs(specs, session, out, tmp, job) : [];
     const failures = renderFailures(specs, rendered);
@@ -106,7 +113,12 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
     if (failures.length > 0) return summary;
     const svgs = new Map(rendered.map((r) => [r.id, r.svg]));
     const sources = new Map(specs.map((s) => [s.id, s.source]));
-    const vm = buildViewModel(job.graph, { lang: job.lang, manifest, diagnostics: job.diagnostics, diagrams: specs });
+    const vm = buildViewModel(job.graph, {
+      lang: job.lang,
+      manifest,
+      diagnostics: job.diagnostics,
+      diagrams: specs,
+    });
     const title = manifest.document?.title;
     const write = async (rel: string, data: string | Buffer): Promise<void> => {
       const file = path.join(tmp, rel);
@@ -114,13 +126,30 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
       await writeFile(file, data);
       summary.files.push({ path: rel, bytes: Buffer.byteLength(data) });
     };
-    const html = drawn ? await renderHtml(vm, { svgs, ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}) }) : '';
-    for (const route of buildRoutes(title, job.formats, specs.map((s) => s.id))) {
-      if (route.target === 'mermaid') await write(route.path, sources.get(route.diagramId ?? '') ?? '');
-      else if (route.target === 'svg') await write(route.path, svgs.get(route.diagramId ?? '') ?? '');
+    const html = drawn
+      ? await renderHtml(vm, {
+          svgs,
+          ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}),
+        })
+      : '';
+    for (const route of buildRoutes(
+      title,
+      job.formats,
+      specs.map((s) => s.id),
+    )) {
+      if (route.target === 'mermaid')
+        await write(route.path, sources.get(route.diagramId ?? '') ?? '');
+      else if (route.target === 'svg')
+        await write(route.path, svgs.get(route.diagramId ?? '') ?? '');
       else if (route.target === 'html') await write(route.path, html);
       else if (route.target === 'md') {
-        await write(route.path, await renderMarkdown(vm, { sources, ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}) }));
+        await write(
+          route.path,
+          await renderMarkdown(vm, {
+            sources,
+            ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}),
+          }),
+        );
       } else if (route.target === 'pdf') {
         const file = path.join(tmp, route.path);
         const pdf = await printPdf(await session.browser(), html, file, {
@@ -132,7 +161,10 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
         summary.pdfPages = pdf.pages;
       }
     }
-    await writeFile(path.join(tmp, OUT_MARKER), 'Written by archgen render; replaced on every render.\n');
+    await writeFile(
+      path.join(tmp, OUT_MARKER),
+      'Written by archgen render; replaced on every render.\n',
+    );
     await swapInto(tmp, out);
     summary.ms = performance.now() - started;
     return summary;
@@ -150,16 +182,29 @@ async function renderSvgs(
   tmp: string,
   job: RenderJob,
 ): Promise<RenderedDiagram[]> {
-  const cache = new DiagramCache({ read: [path.join(out, CACHE_DIR)], write: path.join(tmp, CACHE_DIR) });
-  const renderer = new DiagramRenderer({ session, cache, ...(job.diagramTimeoutMs ? { timeoutMs: job.diagramTimeoutMs } : {}) });
+  const cache = new DiagramCache({
+    read: [path.join(out, CACHE_DIR)],
+    write: path.join(tmp, CACHE_DIR),
+  });
+  const renderer = new DiagramRenderer({
+    session,
+    cache,
+    ...(job.diagramTimeoutMs ? { timeoutMs: job.diagramTimeoutMs } : {}),
+  });
   try {
-    return await renderer.render(specs.map((s) => ({ id: s.id, source: s.source })), job.onProgress);
+    return await renderer.render(
+      specs.map((s) => ({ id: s.id, source: s.source })),
+      job.onProgress,
+    );
   } finally {
     await renderer.close();
   }
 }
 
-function renderFailures(specs: readonly DiagramSpec[], rendered: readonly RenderedDiagram[]): Diagnostic[] {
+function renderFailures(
+  specs: readonly DiagramSpec[],
+  rendered: readonly RenderedDiagram[],
+): Diagnostic[] {
   const byId = new Map(specs.map((s) => [s.id, s]));
   return rendered
     .filter((r) => r.error)

@@ -16,11 +16,18 @@ export interface ValidateResult {
  * The validate pipeline, the one place its stages are chained:
  * load (parse + schema) → build graph → run rules → apply severities.
  */
-export async function runValidate(target: string, options: LoadOptions = {}): Promise<ValidateResult> {
+export async function runValidate(
+  target: string,
+  options: LoadOptions = {},
+): Promise<ValidateResult> {
   const { loaded, diagnostics } = await loadModel(target, options);
   if (!loaded) return { diagnostics: sortDiagnostics(diagnostics) };
   const settings = effectiveSettings(loaded.manifest.rules);
   const graph = buildGraph(loaded.model, { dropped: loaded.dropped });
   const all = [...diagnostics, ...checkRuleConfig(loaded), ...runRules(loaded, graph, settings)];
-  return { loaded, graph, diagnostics: sortDiagnostics(dedupeDiagnostics(applySeverities(all, settings))) };
+  return {
+    loaded,
+    graph,
+    diagnostics: sortDiagnostics(dedupeDiagnostics(applySeverities(all, settings))),
+  };
 }

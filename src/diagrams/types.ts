@@ -29,7 +29,12 @@ export interface DiagramBudget {
   maxOverviewNodes: number;
 }
 
-export const DEFAULT_BUDGET: DiagramBudget = { maxNodes: 60, maxEdges: 120, maxErEntities: 20, maxOverviewNodes: 50 };
+export const DEFAULT_BUDGET: DiagramBudget = {
+  maxNodes: 60,
+  maxEdges: 120,
+  maxErEntities: 20,
+  maxOverviewNodes: 50,
+};
 
 /** One diagram to draw: mermaid text plus what it shows. Pure data. */
 export interface DiagramSpec {

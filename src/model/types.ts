@@ -34,15 +34,35 @@ export interface Manifest {
   include?: string[];
   rules?: Record<string, 'error' | 'warn' | 'off'>;
   /** Diagram size budgets (render). */
-  diagrams?: { maxNodes?: number; maxEdges?: number; maxErEntities?: number; maxOverviewNodes?: number };
+  diagrams?: {
+    maxNodes?: number;
+    maxEdges?: number;
+    maxErEntities?: number;
+    maxOverviewNodes?: number;
+  };
 }
 
 // ---------- business ----------
-export type PartyKind = 'customer' | 'supplier' | 'partner' | 'platform' | 'distributor' | 'regulator';
-export interface Party extends TopLevel { id: string; kind?: PartyKind }
-export interface Competitor extends TopLevel { id: string; strengths?: string[]; weaknesses?: string[] }
-export interface OrgUnit extends TopLevel { id: string; parent?: string; headcount?: number }
-export interface Stage extends Common { id: string; next?: string[] }
+export type PartyKind =
+  'customer' | 'supplier' | 'partner' | 'platform' | 'distributor' | 'regulator';
+export interface Party extends TopLevel {
+  id: string;
+  kind?: PartyKind;
+}
+export interface Competitor extends TopLevel {
+  id: string;
+  strengths?: string[];
+  weaknesses?: string[];
+}
+export interface OrgUnit extends TopLevel {
+  id: string;
+  parent?: string;
+  headcount?: number;
+}
+export interface Stage extends Common {
+  id: string;
+  next?: string[];
+}
 export interface ProcessStep extends Common {
   id: string;
   /** A party, role or org-unit id. */
@@ -53,10 +73,23 @@ export interface ProcessStep extends Common {
   /** `center.service` (or a list) performing the step. */
   service?: string | string[];
 }
-export interface Process extends TopLevel { id: string; steps?: ProcessStep[] }
-export interface Role extends TopLevel { id: string; party?: string }
-export interface BusinessFunction extends Common { id: string; roles?: string[] }
-export interface FunctionModule extends TopLevel { id: string; party?: string; functions?: BusinessFunction[] }
+export interface Process extends TopLevel {
+  id: string;
+  steps?: ProcessStep[];
+}
+export interface Role extends TopLevel {
+  id: string;
+  party?: string;
+}
+export interface BusinessFunction extends Common {
+  id: string;
+  roles?: string[];
+}
+export interface FunctionModule extends TopLevel {
+  id: string;
+  party?: string;
+  functions?: BusinessFunction[];
+}
 export interface Business {
   mainBusiness?: string;
   businessModel?: string;
@@ -70,12 +103,33 @@ export interface Business {
 }
 
 // ---------- applications ----------
-export type AppKind = 'web' | 'mobile' | 'gateway' | 'api' | 'backend' | 'admin' | 'job' | 'middleware';
+export type AppKind =
+  'web' | 'mobile' | 'gateway' | 'api' | 'backend' | 'admin' | 'job' | 'middleware';
 export type Protocol =
-  | 'rest' | 'http' | 'grpc' | 'thrift' | 'dubbo' | 'rmi' | 'soap' | 'mq' | 'smtp' | 'ftp' | 'db' | 'other';
-export interface ProductLine extends TopLevel { code: string; id?: string }
-export interface Subsystem extends TopLevel { code: string; productLine: string }
-export interface BusinessLogic extends TopLevel { id: string; process?: string }
+  | 'rest'
+  | 'http'
+  | 'grpc'
+  | 'thrift'
+  | 'dubbo'
+  | 'rmi'
+  | 'soap'
+  | 'mq'
+  | 'smtp'
+  | 'ftp'
+  | 'db'
+  | 'other';
+export interface ProductLine extends TopLevel {
+  code: string;
+  id?: string;
+}
+export interface Subsystem extends TopLevel {
+  code: string;
+  productLine: string;
+}
+export interface BusinessLogic extends TopLevel {
+  id: string;
+  process?: string;
+}
 export interface Call extends Common {
   target: string;
   protocol?: Protocol;
@@ -83,8 +137,16 @@ export interface Call extends Common {
   sync?: boolean;
   operations?: string[];
 }
-export interface Route extends Common { path?: string; paths?: string[]; target: string; protocol?: Protocol }
-export interface DbUse extends Common { database: string; access?: 'read' | 'write' | 'readwrite' }
+export interface Route extends Common {
+  path?: string;
+  paths?: string[];
+  target: string;
+  protocol?: Protocol;
+}
+export interface DbUse extends Common {
+  database: string;
+  access?: 'read' | 'write' | 'readwrite';
+}
 export interface Endpoint extends Common {
   port: number;
   protocol?: string;
@@ -142,7 +204,9 @@ export interface ServiceCenter extends TopLevel {
 }
 
 // ---------- data ----------
-export interface DataCategory extends TopLevel { id: string }
+export interface DataCategory extends TopLevel {
+  id: string;
+}
 export interface Attribute extends Common {
   name: string;
   type?: string;
@@ -155,7 +219,11 @@ export interface Attribute extends Common {
   embedded?: string;
 }
 export type Cardinality = 'one-to-one' | 'one-to-many' | 'many-to-one' | 'many-to-many';
-export interface Relation extends Common { to: string; cardinality?: Cardinality; label?: string }
+export interface Relation extends Common {
+  to: string;
+  cardinality?: Cardinality;
+  label?: string;
+}
 export interface Entity extends TopLevel {
   id: string;
   category: string;
@@ -176,7 +244,11 @@ export interface Database extends TopLevel {
   cluster?: string;
   note?: string;
 }
-export interface State extends Common { id: string; value?: string | number; final?: boolean }
+export interface State extends Common {
+  id: string;
+  value?: string | number;
+  final?: boolean;
+}
 export interface Transition extends Common {
   from: string | string[];
   to: string;
@@ -202,8 +274,14 @@ export interface Data {
 }
 
 // ---------- physical ----------
-export interface Region extends TopLevel { id: string }
-export interface DcLink extends Common { to: string; kind?: string; bandwidth?: string }
+export interface Region extends TopLevel {
+  id: string;
+}
+export interface DcLink extends Common {
+  to: string;
+  kind?: string;
+  bandwidth?: string;
+}
 export interface Datacenter extends TopLevel {
   id: string;
   region?: string;
@@ -211,7 +289,11 @@ export interface Datacenter extends TopLevel {
   location?: string;
   links?: DcLink[];
 }
-export interface Network extends TopLevel { id: string; zone?: 'internal' | 'external' | 'dmz'; cidr?: string }
+export interface Network extends TopLevel {
+  id: string;
+  zone?: 'internal' | 'external' | 'dmz';
+  cidr?: string;
+}
 export interface Capacity {
   unit?: 'nodes' | 'pods' | 'vcpu';
   current?: number;
@@ -220,7 +302,18 @@ export interface Capacity {
   planned?: number;
 }
 export type ClusterKind =
-  | 'web' | 'soa' | 'middleware' | 'database' | 'job' | 'itd' | 'cache' | 'search' | 'mq' | 'gateway' | 'kubernetes' | 'other';
+  | 'web'
+  | 'soa'
+  | 'middleware'
+  | 'database'
+  | 'job'
+  | 'itd'
+  | 'cache'
+  | 'search'
+  | 'mq'
+  | 'gateway'
+  | 'kubernetes'
+  | 'other';
 export interface Cluster extends TopLevel {
   id: string;
   kind?: ClusterKind;
@@ -250,7 +343,11 @@ export interface Physical {
 }
 
 // ---------- domain model and planning ----------
-export interface GlossaryEntry extends Common { term: string; definition?: string; synonyms?: string[] }
+export interface GlossaryEntry extends Common {
+  term: string;
+  definition?: string;
+  synonyms?: string[];
+}
 export interface Concept extends TopLevel {
   id: string;
   attributes?: (string | Common)[];
@@ -258,7 +355,10 @@ export interface Concept extends TopLevel {
   relations?: { to: string; label?: string }[];
   process?: string;
 }
-export interface DomainModel { glossary?: GlossaryEntry[]; concepts?: Concept[] }
+export interface DomainModel {
+  glossary?: GlossaryEntry[];
+  concepts?: Concept[];
+}
 export interface Principle extends TopLevel {
   id: string;
   statement?: string;
@@ -274,8 +374,14 @@ export interface Decision extends TopLevel {
   decision?: string;
   consequences?: string;
 }
-export interface Layer extends TopLevel { id: string }
-export interface WorkItem extends Common { id: string; delivers?: string[]; project?: string }
+export interface Layer extends TopLevel {
+  id: string;
+}
+export interface WorkItem extends Common {
+  id: string;
+  delivers?: string[];
+  project?: string;
+}
 export interface Phase extends TopLevel {
   id: string;
   start?: string;

@@ -8,16 +8,43 @@ import type { MessageData, Rule, RuleReport } from './types.js';
 
 /** Codes of the phases that are not rules, with their metadata (for SARIF and `archgen rules`). */
 export const PHASE_META: RuleMeta[] = [
-  { id: 'yaml-syntax', description: 'YAML that does not parse (syntax, tabs, duplicate keys).', defaultSeverity: 'error' },
-  { id: 'schema', description: 'Shape, type, enum, required-field and unknown-key errors against schema/*.json.', defaultSeverity: 'error' },
-  { id: 'io', description: 'Unreadable, binary, oversized or too deeply nested files; includes leaving the model folder.', defaultSeverity: 'error' },
-  { id: 'config', description: 'Problems in the manifest settings or command-line flags (unknown rule ids, bad values).', defaultSeverity: 'error' },
-  { id: 'render', description: 'A diagram or document that could not be rendered.', defaultSeverity: 'error' },
+  {
+    id: 'yaml-syntax',
+    description: 'YAML that does not parse (syntax, tabs, duplicate keys).',
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'schema',
+    description: 'Shape, type, enum, required-field and unknown-key errors against schema/*.json.',
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'io',
+    description:
+      'Unreadable, binary, oversized or too deeply nested files; includes leaving the model folder.',
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'config',
+    description:
+      'Problems in the manifest settings or command-line flags (unknown rule ids, bad values).',
+    defaultSeverity: 'error',
+  },
+  {
+    id: 'render',
+    description: 'A diagram or document that could not be rendered.',
+    defaultSeverity: 'error',
+  },
 ];
 
 /** Rules reported by the loader rather than by a rule module, with their metadata. */
 const LOADER_RULES: RuleMeta[] = [
-  { id: 'include-matches', description: 'An include glob matches no file.', defaultSeverity: 'warn', docs: 'docs/rules/include-matches.md' },
+  {
+    id: 'include-matches',
+    description: 'An include glob matches no file.',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/include-matches.md',
+  },
 ];
 
 /** Metadata of every rule and phase code, sorted by id. */
@@ -32,10 +59,14 @@ export function allRuleMetas(): RuleMeta[] {
 }
 
 /** The effective severity of each rule id: defaults overridden by the manifest's `rules:`. */
-export function effectiveSettings(config: Record<string, RuleSetting> | undefined): Map<string, RuleSetting> {
+export function effectiveSettings(
+  config: Record<string, RuleSetting> | undefined,
+): Map<string, RuleSetting> {
   const settings = new Map<string, RuleSetting>();
-  for (const m of [...Object.values(rules).map((r) => r.meta), ...LOADER_RULES]) settings.set(m.id, m.defaultSeverity);
-  for (const [id, value] of Object.entries(config ?? {})) if (settings.has(id)) settings.set(id, value);
+  for (const m of [...Object.values(rules).map((r) => r.meta), ...LOADER_RULES])
+    settings.set(m.id, m.defaultSeverity);
+  for (const [id, value] of Object.entries(config ?? {}))
+    if (settings.has(id)) settings.set(id, value);
   return settings;
 }
 
@@ -66,7 +97,10 @@ export function checkRuleConfig(loaded: LoadedModel): Diagnostic[] {
  * Applies configured severities to diagnostics whose code is a rule id (phase codes keep theirs);
  * findings of rules set to `off` are dropped.
  */
-export function applySeverities(list: readonly Diagnostic[], settings: Map<string, RuleSetting>): Diagnostic[] {
+export function applySeverities(
+  list: readonly Diagnostic[],
+  settings: Map<string, RuleSetting>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of list) {
     const s = settings.get(d.code);
@@ -77,7 +111,11 @@ export function applySeverities(list: readonly Diagnostic[], settings: Map<strin
 }
 
 /** Runs every rule that is not off over the graph and turns its reports into located diagnostics. */
-export function runRules(loaded: LoadedModel, graph: ModelGraph, settings: Map<string, RuleSetting>): Diagnostic[] {
+export function runRules(
+  loaded: LoadedModel,
+  graph: ModelGraph,
+  settings: Map<string, RuleSetting>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of Object.values(rules)) {
     const severity = settings.get(rule.meta.id) ?? rule.meta.defaultSeverity;
@@ -87,7 +125,12 @@ export function runRules(loaded: LoadedModel, graph: ModelGraph, settings: Map<s
   return out;
 }
 
-function toDiagnostic(loaded: LoadedModel, rule: Rule, f: RuleReport, severity: Severity): Diagnostic {
+function toDiagnostic(
+  loaded: LoadedModel,
+  rule: Rule,
+  f: RuleReport,
+  severity: Severity,
+): Diagnostic {
   const template = rule.meta.messages[f.messageId] ?? f.messageId;
   const place = locate(loaded, f.node, f.path);
   return {
@@ -97,7 +140,12 @@ function toDiagnostic(loaded: LoadedModel, rule: Rule, f: RuleReport, severity: 
     messageId: f.messageId,
     ...place,
     ...(f.related && f.related.length > 0
-      ? { related: f.related.map((r) => ({ ...strip(locate(loaded, r.node, r.path)), message: r.message })) }
+      ? {
+          related: f.related.map((r) => ({
+            ...strip(locate(loaded, r.node, r.path)),
+            message: r.message,
+          })),
+        }
       : {}),
     ...(f.suggest && f.suggest.length > 0 ? { suggest: f.suggest } : {}),
   };
@@ -112,10 +160,21 @@ function locate(
   if (!origin) return { file: '', line: 0, column: 0 };
   const pointer = origin.pointer + toPointer(path ?? []);
   const r = origin.file.locate(pointer);
-  return { file: origin.file.path, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, pointer };
+  return {
+    file: origin.file.path,
+    line: r.line,
+    column: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+    pointer,
+  };
 }
 
-function strip(p: { file: string; line: number; column: number }): { file: string; line: number; column: number } {
+function strip(p: { file: string; line: number; column: number }): {
+  file: string;
+  line: number;
+  column: number;
+} {
   return { file: p.file, line: p.line, column: p.column };
 }
 

@@ -5,7 +5,8 @@ import { runValidate } from '../../src/cli/run.js';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 
 /** A minimal manifest for fixture models. */
-export const MANIFEST = 'archgen: 1\nenterprise: { name: Test }\ninclude: ["*.yaml", "**/*.yaml"]\n';
+export const MANIFEST =
+  'archgen: 1\nenterprise: { name: Test }\ninclude: ["*.yaml", "**/*.yaml"]\n';
 
 /** Writes files (path → text) into a new temp folder; adds a manifest unless one is given. */
 export async function writeModel(files: Record<string, string>): Promise<string> {
@@ -40,8 +41,11 @@ export async function readMarkers(dir: string): Promise<Marker[]> {
     text.split(/\r?\n/).forEach((line, i) => {
       const m = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/.exec(line);
       if (!m) return;
-      for (const code of m[1]!.split(',')) out.push({ file: name.split(path.sep).join('/'), line: i + 1, code: code.trim() });
+      for (const code of m[1]!.split(','))
+        out.push({ file: name.split(path.sep).join('/'), line: i + 1, code: code.trim() });
     });
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code));
+  return out.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code),
+  );
 }

@@ -23,8 +23,12 @@ Examples:
   $ archgen id next model/ -l 20 -s 01`,
     )
     .action(async (model: string, opts: { line: string; subsystem: string }) => {
-      for (const [flag, value] of [['--line', opts.line], ['--subsystem', opts.subsystem]] as const) {
-        if (!/^\d{2}$/.test(value)) throw new CliError(`${flag} must be two digits, e.g. 10; got \`${value}\``);
+      for (const [flag, value] of [
+        ['--line', opts.line],
+        ['--subsystem', opts.subsystem],
+      ] as const) {
+        if (!/^\d{2}$/.test(value))
+          throw new CliError(`${flag} must be two digits, e.g. 10; got \`${value}\``);
       }
       const result = await runValidate(model, { cwd: io.cwd });
       if (!result.graph) {
@@ -37,10 +41,18 @@ Examples:
           'subsystem-not-declared': `subsystem \`${opts.subsystem}\` is not declared in product line \`${opts.line}\``,
           'range-full': `subsystem ${opts.line}${opts.subsystem} has no free id left (01-99 all used)`,
         }[next.error];
-        throw new CliError(why, 1, next.error === 'range-full' ? 'split the subsystem or declare a new one' : 'declare it, or check the code');
+        throw new CliError(
+          why,
+          1,
+          next.error === 'range-full'
+            ? 'split the subsystem or declare a new one'
+            : 'declare it, or check the code',
+        );
       }
       if (countBySeverity(result.diagnostics).errors > 0) {
-        io.stderr('archgen: note: the model has errors (run `archgen validate`); the id accounts for every app that loaded\n');
+        io.stderr(
+          'archgen: note: the model has errors (run `archgen validate`); the id accounts for every app that loaded\n',
+        );
       }
       io.stdout(`${next.id}\n`);
       setExit(0);

@@ -27,13 +27,30 @@ export function registerRender(program: Command, io: CliIO, setExit: (code: numb
   program
     .command('render')
     .argument('[model]', 'model folder (holding archgen.yaml) or manifest file', '.')
-    .description('validate, then write the architecture document (HTML, PDF, Markdown) and its diagrams')
-    .option('-o, --out <dir>', 'output folder (replaced as a whole when the render succeeds)', 'out')
-    .option('-f, --format <list>', 'html, pdf, md (comma list or repeated; default html,pdf)', collect, [])
+    .description(
+      'validate, then write the architecture document (HTML, PDF, Markdown) and its diagrams',
+    )
+    .option(
+      '-o, --out <dir>',
+      'output folder (replaced as a whole when the render succeeds)',
+      'out',
+    )
+    .option(
+      '-f, --format <list>',
+      'html, pdf, md (comma list or repeated; default html,pdf)',
+      collect,
+      [],
+    )
     .option('--lang <lang>', 'zh-CN or en (default: document.lang of the manifest)')
-    .option('--templates <dir>', 'folder whose files replace the built-in templates of the same name')
+    .option(
+      '--templates <dir>',
+      'folder whose files replace the built-in templates of the same name',
+    )
     .option('--force', 'render even when the model has errors')
-    .option('-w, --watch', 're-render when a model file changes (only changed diagrams are redrawn)')
+    .option(
+      '-w, --watch',
+      're-render when a model file changes (only changed diagrams are redrawn)',
+    )
     .addHelpText(
       'after',
       `
@@ -48,12 +65,18 @@ Examples:
   $ archgen render model --watch -f html`,
     )
     .action(async (model: string, opts: RenderOptions) => {
-      setExit(opts.watch ? await watchCommand(io, model, opts) : await renderCommand(io, model, opts));
+      setExit(
+        opts.watch ? await watchCommand(io, model, opts) : await renderCommand(io, model, opts),
+      );
     });
 }
 
 /** Validates and renders once; returns the exit code. */
-export async function renderCommand(io: CliIO, model: string, opts: RenderOptions): Promise<number> {
+export async function renderCommand(
+  io: CliIO,
+  model: string,
+  opts: RenderOptions,
+): Promise<number> {
   const started = performance.now();
   const formats = parseDocFormats(opts.format);
   const lang = parseLang(opts.lang);
@@ -65,7 +88,9 @@ export async function renderCommand(io: CliIO, model: string, opts: RenderOption
   }
   if (errors > 0 && !opts.force) {
     await writeReports(io, result.diagnostics, ['stylish'], [], result.loaded);
-    io.stderr('archgen: the model has errors, so nothing was rendered (fix them, or pass --force)\n');
+    io.stderr(
+      'archgen: the model has errors, so nothing was rendered (fix them, or pass --force)\n',
+    );
     return 1;
   }
   const outDir = path.resolve(io.cwd, opts.out);
@@ -81,10 +106,13 @@ export async function renderCommand(io: CliIO, model: string, opts: RenderOption
       formats,
       lang: docLang,
       ...(opts.templates ? { templatesDir: path.resolve(io.cwd, opts.templates) } : {}),
-      ...(io.isTTY ? { onProgress: (i: number, n: number) => io.stderr(`\r  diagrams ${i}/${n}`) } : {}),
+      ...(io.isTTY
+        ? { onProgress: (i: number, n: number) => io.stderr(`\r  diagrams ${i}/${n}`) }
+        : {}),
     });
   } catch (e) {
-    if (e instanceof BrowserNotFoundError || e instanceof BrowserLaunchError) throw new CliError(e.message);
+    if (e instanceof BrowserNotFoundError || e instanceof BrowserLaunchError)
+      throw new CliError(e.message);
     throw e;
   }
   if (io.isTTY) io.stderr('\n');
@@ -100,16 +128,21 @@ export async function renderCommand(io: CliIO, model: string, opts: RenderOption
 function printSummary(io: CliIO, s: RenderSummary, outDir: string, ms: number): void {
   const rel = path.relative(io.cwd, outDir) || '.';
   const docs = s.files.filter((f) => !f.path.startsWith('diagrams/'));
-  const diagramBytes = s.files.filter((f) => f.path.startsWith('diagrams/')).reduce((a, f) => a + f.bytes, 0);
+  const diagramBytes = s.files
+    .filter((f) => f.path.startsWith('diagrams/'))
+    .reduce((a, f) => a + f.bytes, 0);
   for (const f of docs) {
     const pages = f.path.endsWith('.pdf') && s.pdfPages ? `, ${s.pdfPages} pages` : '';
     io.stderr(`  ${path.join(rel, f.path)}  ${kb(f.bytes)}${pages}\n`);
   }
-  io.stderr(`  ${path.join(rel, 'diagrams')}/  ${s.diagrams} diagrams (${s.rendered} drawn, ${s.cached} from cache), ${kb(diagramBytes)}\n`);
+  io.stderr(
+    `  ${path.join(rel, 'diagrams')}/  ${s.diagrams} diagrams (${s.rendered} drawn, ${s.cached} from cache), ${kb(diagramBytes)}\n`,
+  );
   io.stderr(`rendered in ${(ms / 1000).toFixed(1)} s\n`);
 }
 
-const kb = (bytes: number): string => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const kb = (bytes: number): string =>
+  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /** Renders, then again on every change to the model folder, until interrupted. */
 async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Promise<number> {
@@ -129,7 +162,10 @@ async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Prom
   io.stderr(`watching ${path.relative(io.cwd, root) || '.'} (Ctrl-C to stop)\n`);
   const watcher = watch(root, {
     ignoreInitial: true,
-    ignored: (p: string) => p.startsWith(outDir) || /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p) || path.basename(p).startsWith('.'),
+    ignored: (p: string) =>
+      p.startsWith(outDir) ||
+      /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p) ||
+      path.basename(p).startsWith('.'),
   });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -151,9 +187,13 @@ async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Prom
 }
 
 function parseDocFormats(values: readonly string[]): DocumentFormat[] {
-  const list = values.flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const list = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
   for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new CliError(`unknown --format \`${f}\`; choose from html, pdf, md`);
+    if (!(FORMATS as readonly string[]).includes(f))
+      throw new CliError(`unknown --format \`${f}\`; choose from html, pdf, md`);
   }
   return list.length > 0 ? [...new Set(list as DocumentFormat[])] : ['html', 'pdf'];
 }

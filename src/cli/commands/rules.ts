@@ -23,7 +23,9 @@ Examples:
       else if (opts.format === 'text') {
         const width = Math.max(...metas.map((m) => m.id.length));
         for (const m of metas) {
-          io.stdout(`${m.id.padEnd(width)}  ${String(m.defaultSeverity).padEnd(5)}  ${m.description}\n`);
+          io.stdout(
+            `${m.id.padEnd(width)}  ${String(m.defaultSeverity).padEnd(5)}  ${m.description}\n`,
+          );
         }
       } else throw new CliError(`unknown --format \`${opts.format}\`; choose text or json`);
       setExit(0);

@@ -15,13 +15,27 @@ export interface ValidateOptions {
 }
 
 /** Registers `archgen validate [model]`. */
-export function registerValidate(program: Command, io: CliIO, setExit: (code: number) => void): void {
+export function registerValidate(
+  program: Command,
+  io: CliIO,
+  setExit: (code: number) => void,
+): void {
   program
     .command('validate')
     .argument('[model]', 'model folder (holding archgen.yaml) or manifest file', '.')
     .description('load and check the model; report every problem with file, line and column')
-    .option('-f, --format <name>', 'stylish | json | sarif | github | junit (repeatable, or comma list)', collect, [])
-    .option('-o, --output <file>', 'write the n-th --format to this file instead of stdout (repeatable)', collect, [])
+    .option(
+      '-f, --format <name>',
+      'stylish | json | sarif | github | junit (repeatable, or comma list)',
+      collect,
+      [],
+    )
+    .option(
+      '-o, --output <file>',
+      'write the n-th --format to this file instead of stdout (repeatable)',
+      collect,
+      [],
+    )
     .option('--strict', 'exit 1 on warnings too')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
@@ -42,7 +56,11 @@ Examples:
 }
 
 /** Runs validate and returns the exit code. */
-export async function validateCommand(io: CliIO, model: string, opts: ValidateOptions): Promise<number> {
+export async function validateCommand(
+  io: CliIO,
+  model: string,
+  opts: ValidateOptions,
+): Promise<number> {
   const formats = parseFormats(opts.format);
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
