@@ -6,7 +6,7 @@ import { BrowserLaunchError, BrowserNotFoundError } from '../../render/browser.j
 import type { DocumentFormat } from '../../report/routes.js';
 import { CliError, type CliIO } from '../io.js';
 import { writeReports } from '../output.js';
-import { checkOutDir, renderDocument, type RenderSummary } from '../render-run.js';
+import type { RenderSummary } from '../render-run.js';
 import { runValidate } from '../run.js';
 import { collect } from './validate.js';
 
@@ -93,6 +93,8 @@ export async function renderCommand(
     );
     return 1;
   }
+  // The render stack (templates, markdown, browser) loads only when a render runs.
+  const { checkOutDir, renderDocument } = await import('../render-run.js');
   const outDir = path.resolve(io.cwd, opts.out);
   await checkOutDir(outDir, result.loaded.root, io.cwd);
   const docLang = lang ?? result.loaded.manifest.document?.lang ?? 'en';
