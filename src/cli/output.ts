@@ -21,15 +21,53 @@ export function parseFormats(values: readonly string[]): FormatName[] {
   return (list.length > 0 ? list : ['stylish']) as FormatName[];
 }
 
+/** A `--output` file and how many `--format` values came before it on the command line. */
+export interface OutputTarget {
+  file: string;
+  afterFormats: number;
+}
+
 /**
- * Writes diagnostics in each requested format: the n-th `--output` file takes the n-th format;
- * formats without a file go to stdout.
+ * Pairs each `--output` with the `--format` given just before it (with a comma list, its last
+ * format; with no `--format` before it, the first format), so `-f github -f sarif -o x.sarif`
+ * writes SARIF to the file and annotations to stdout. Returns, per format, its file or `''`
+ * (stdout). Two files for one format are a usage error.
+ */
+export function pairOutputs(
+  formatValues: readonly string[],
+  outputs: readonly OutputTarget[],
+): { formats: FormatName[]; files: string[] } {
+  const formats: FormatName[] = [];
+  const lastOfValue: number[] = [];
+  for (const v of formatValues) {
+    if (v.split(',').some((f) => f.trim())) formats.push(...parseFormats([v]));
+    lastOfValue.push(formats.length - 1);
+  }
+  if (formats.length === 0) formats.push('stylish');
+  const files = formats.map(() => '');
+  for (const o of outputs) {
+    const i = Math.max(0, o.afterFormats > 0 ? (lastOfValue[o.afterFormats - 1] ?? 0) : 0);
+    if (files[i]) {
+      throw new CliError(
+        `--output \`${files[i]}\` and --output \`${o.file}\` are both for --format ${formats[i]}`,
+        2,
+        'put each --output right after the --format it is for: -f github -f sarif -o archgen.sarif',
+      );
+    }
+    files[i] = o.file;
+  }
+  return { formats, files };
+}
+
+/**
+ * Writes diagnostics in each requested format: `outputs[i]`, when set, is the file for
+ * `formats[i]`; formats without a file go to stdout.
  */
 export async function writeReports(
   io: CliIO,
   diagnostics: readonly Diagnostic[],
   formats: readonly FormatName[],
-  outputs: readonly string[],
+  outputs: readonly (string | undefined)[],
   loaded: LoadedModel | undefined,
 ): Promise<void> {
   const sources = new Map<string, string>();

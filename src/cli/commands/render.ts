@@ -83,11 +83,11 @@ export async function renderCommand(
   const result = await runValidate(model, { cwd: io.cwd });
   const { errors } = countBySeverity(result.diagnostics);
   if (!result.loaded || !result.graph) {
-    await writeReports(io, result.diagnostics, ['stylish'], [], undefined);
+    await writeReports(toStderr(io), result.diagnostics, ['stylish'], [], undefined);
     return 2;
   }
   if (errors > 0 && !opts.force) {
-    await writeReports(io, result.diagnostics, ['stylish'], [], result.loaded);
+    await writeReports(toStderr(io), result.diagnostics, ['stylish'], [], result.loaded);
     io.stderr(
       'archgen: the model has errors, so nothing was rendered (fix them, or pass --force)\n',
     );
@@ -119,7 +119,7 @@ export async function renderCommand(
   }
   if (io.isTTY) io.stderr('\n');
   if (summary.failures.length > 0) {
-    await writeReports(io, summary.failures, ['stylish'], [], result.loaded);
+    await writeReports(toStderr(io), summary.failures, ['stylish'], [], result.loaded);
     io.stderr('archgen: nothing was written; the previous output is unchanged\n');
     return 1;
   }
@@ -187,6 +187,9 @@ async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Prom
   await running;
   return 0;
 }
+
+/** render prints nothing on stdout; its findings are log output. */
+const toStderr = (io: CliIO): CliIO => ({ ...io, stdout: io.stderr });
 
 function parseDocFormats(values: readonly string[]): DocumentFormat[] {
   const list = values

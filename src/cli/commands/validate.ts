@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { countBySeverity } from '../../diagnostics/collect.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { CliError, type CliIO } from '../io.js';
-import { parseFormats, writeReports } from '../output.js';
+import { pairOutputs, writeReports, type OutputTarget } from '../output.js';
 import { runValidate } from '../run.js';
 
 /** Options of `archgen validate`. */
 export interface ValidateOptions {
   format: string[];
-  output: string[];
+  /** Each `--output` with the number of `--format` values given before it. */
+  output: OutputTarget[];
   strict?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
@@ -20,6 +21,8 @@ export function registerValidate(
   io: CliIO,
   setExit: (code: number) => void,
 ): void {
+  // Commander parses options in command-line order, so each --output can note its --format.
+  let formatsSeen = 0;
   program
     .command('validate')
     .argument('[model]', 'model folder (holding archgen.yaml) or manifest file', '.')
@@ -27,13 +30,19 @@ export function registerValidate(
     .option(
       '-f, --format <name>',
       'stylish | json | sarif | github | junit (repeatable, or comma list)',
-      collect,
+      (value: string, previous: string[]) => {
+        formatsSeen = previous.length + 1;
+        return [...previous, value];
+      },
       [],
     )
     .option(
       '-o, --output <file>',
-      'write the n-th --format to this file instead of stdout (repeatable)',
-      collect,
+      'write the --format given just before it to this file instead of stdout (repeatable)',
+      (file: string, previous: OutputTarget[]) => [
+        ...previous,
+        { file, afterFormats: formatsSeen },
+      ],
       [],
     )
     .option('--strict', 'exit 1 on warnings too')
@@ -61,7 +70,7 @@ export async function validateCommand(
   model: string,
   opts: ValidateOptions,
 ): Promise<number> {
-  const formats = parseFormats(opts.format);
+  const { formats, files } = pairOutputs(opts.format, opts.output);
   const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new CliError(`--max-warnings must be a whole number >= 0; got \`${opts.maxWarnings}\``);
@@ -69,7 +78,23 @@ export async function validateCommand(
   const result = await runValidate(model, { cwd: io.cwd });
   let shown: Diagnostic[] = result.diagnostics;
   if (opts.quiet) shown = shown.filter((d) => d.severity === 'error');
-  await writeReports(io, shown, formats, opts.output, result.loaded);
+  if (result.loaded) {
+    await writeReports(io, shown, formats, files, result.loaded);
+  } else {
+    // Nothing was checked (no model, unreadable manifest): that is a failure (exit 2), so the
+    // human-readable report goes to stderr; machine formats still get their report where asked.
+    const toStderr: CliIO = { ...io, stdout: io.stderr };
+    for (const [i, name] of formats.entries()) {
+      const file = files[i];
+      await writeReports(
+        name === 'stylish' && !file ? toStderr : io,
+        shown,
+        [name],
+        [file],
+        undefined,
+      );
+    }
+  }
   return exitCodeFor(result.diagnostics, Boolean(result.loaded), opts.strict ?? false, maxWarnings);
 }
 
