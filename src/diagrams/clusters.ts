@@ -2,7 +2,7 @@ import type { ModelGraph } from '../model/graph.js';
 import type { Cluster } from '../model/types.js';
 import { toSpecs, type GenContext } from './budget.js';
 import { caption, words } from './i18n.js';
-import { fits, renderSplit, type Flow, type FlowGroup, type FlowNode } from './flow.js';
+import { fits, gridCols, gridEdges, renderSplit, type Flow, type FlowGroup, type FlowNode } from './flow.js';
 import { addTo, clean, joinLabel, nameOf, slug, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
 
@@ -67,12 +67,14 @@ export function clusters(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
         elements: [c.id],
       };
     });
+    // Datacenters side by side make a strip many pages wide: lay them out as a grid.
+    const top = [...groups.values()].filter((g) => g.parent === undefined).map((g) => g.key);
     return {
       dir: 'TB',
       classDefs: { cluster: 'fill:#eef3fb,stroke:#4a6fa5' },
       groups: [...groups.values()],
       nodes,
-      edges: [],
+      edges: gridEdges(top, gridCols(top.length, 3)),
     };
   };
   const whole = flowOf(all);

@@ -108,6 +108,24 @@ export function renderFlow(flow: Flow): Part {
   return { source: `${lines.join('\n')}\n`, elements };
 }
 
+/**
+ * Invisible links that lay sibling nodes or groups out as a grid instead of one long row or
+ * column: `keys` cut into rows of `cols`, each row chained in order. Which way a chain runs
+ * follows the layout direction (mermaid turns a subgraph without outside links a quarter turn).
+ */
+export function gridEdges(keys: readonly string[], cols: number): FlowEdge[] {
+  const edges: FlowEdge[] = [];
+  for (const row of chunk(keys, cols))
+    for (let i = 1; i < row.length; i++)
+      edges.push({ from: row[i - 1]!, to: row[i]!, style: 'invisible' });
+  return edges;
+}
+
+/** Grid columns for `n` items: about square, at most `max`. */
+export function gridCols(n: number, max = 6): number {
+  return Math.max(1, Math.min(max, Math.ceil(Math.sqrt(n))));
+}
+
 /** True when `flow` fits the node and edge budget. */
 export function fits(flow: Flow, ctx: GenContext, maxNodes = ctx.budget.maxNodes): boolean {
   return (

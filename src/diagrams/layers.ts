@@ -2,7 +2,7 @@ import type { ModelGraph } from '../model/graph.js';
 import type { Application } from '../model/types.js';
 import { toSpecs, type GenContext } from './budget.js';
 import { words } from './i18n.js';
-import { renderSplit, type Flow, type FlowEdge, type FlowGroup, type FlowNode } from './flow.js';
+import { gridCols, gridEdges, renderSplit, type Flow, type FlowEdge, type FlowGroup, type FlowNode } from './flow.js';
 import { appLabel } from './process.js';
 import { addTo, joinLabel, nameOf, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
@@ -59,6 +59,11 @@ export function layers(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const edges: FlowEdge[] = order
     .slice(1)
     .map((key, i) => ({ from: order[i]!, to: key, style: 'invisible' }));
+  // Inside a layer, apps go in rows (a grid) rather than one column as tall as the layer's apps.
+  for (const g of groups) {
+    const keys = nodes.filter((n) => n.group === g.key).map((n) => n.key);
+    edges.push(...gridEdges(keys, gridCols(keys.length)));
+  }
   const flow: Flow = { dir: 'TB', classDefs: CLASS_DEFS, groups, nodes, edges };
   return toSpecs(
     ctx,
