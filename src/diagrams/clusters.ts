@@ -2,7 +2,15 @@ import type { ModelGraph } from '../model/graph.js';
 import type { Cluster } from '../model/types.js';
 import { toSpecs, type GenContext } from './budget.js';
 import { caption, words } from './i18n.js';
-import { fits, gridCols, gridEdges, renderSplit, type Flow, type FlowGroup, type FlowNode } from './flow.js';
+import {
+  fits,
+  gridCols,
+  gridEdges,
+  renderSplit,
+  type Flow,
+  type FlowGroup,
+  type FlowNode,
+} from './flow.js';
 import { addTo, clean, joinLabel, nameOf, slug, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
 

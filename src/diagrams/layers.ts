@@ -2,7 +2,15 @@ import type { ModelGraph } from '../model/graph.js';
 import type { Application } from '../model/types.js';
 import { toSpecs, type GenContext } from './budget.js';
 import { words } from './i18n.js';
-import { gridCols, gridEdges, renderSplit, type Flow, type FlowEdge, type FlowGroup, type FlowNode } from './flow.js';
+import {
+  gridCols,
+  gridEdges,
+  renderSplit,
+  type Flow,
+  type FlowEdge,
+  type FlowGroup,
+  type FlowNode,
+} from './flow.js';
 import { appLabel } from './process.js';
 import { addTo, joinLabel, nameOf, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';

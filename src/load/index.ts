@@ -3,10 +3,16 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Manifest, Model } from '../model/types.js';
 import { validateManifest, validateSectionFile, type SchemaIssue } from '../schema/validate.js';
-import { DEFAULT_INCLUDE, expandIncludes, findManifest, type IncludeProblem } from './discover.js';
+import {
+  DEFAULT_INCLUDE,
+  MANIFEST_NAMES,
+  expandIncludes,
+  findManifest,
+  type IncludeProblem,
+} from './discover.js';
 import { dropInvalid, emptyModel, mergeFile, type Origin } from './merge.js';
-import { DEFAULT_LIMITS, parseYamlFile, type ParseLimits } from './parse.js';
-import type { SourceFile } from './source-file.js';
+import { DEFAULT_LIMITS, parseYamlFile, type ParsedFile, type ParseLimits } from './parse.js';
+import { pointerSegments, type SourceFile } from './source-file.js';
 
 export type { Origin } from './merge.js';
 export { SourceFile, pointerSegments, toPointer } from './source-file.js';
@@ -66,15 +72,39 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   const root = path.dirname(manifestPath);
   const diagnostics: Diagnostic[] = [];
   const manifestParsed = await readAndParse(manifestPath, show(manifestPath), limits, diagnostics);
-  if (!manifestParsed) return { diagnostics };
-  const manifestFile = manifestParsed;
+  // A manifest that does not parse cleanly cannot configure anything: stop (exit 2).
+  if (!manifestParsed?.ok || diagnostics.some((d) => d.severity === 'error'))
+    return { diagnostics };
+  const manifestFile = manifestParsed.source;
   const manifestData = manifestFile.data;
+  if (manifestData === undefined || manifestData === null) {
+    return {
+      diagnostics: [
+        {
+          ...notAManifest(manifestFile),
+          code: 'config',
+          message: 'the manifest is empty: it needs at least the format version, `archgen: 1`',
+        },
+      ],
+    };
+  }
+  if (
+    !MANIFEST_NAMES.includes(path.basename(manifestPath)) &&
+    !(isMap(manifestData) && 'archgen' in manifestData)
+  ) {
+    return { diagnostics: [notAManifest(manifestFile)] };
+  }
   const manifestIssues = validateManifest(manifestData);
-  diagnostics.push(...manifestIssues.map((i) => schemaDiagnostic(manifestFile, i)));
-  if (!isMap(manifestData) || manifestIssues.some((i) => i.pointer === '' || i.pointer.startsWith('/include'))) {
+  // The manifest is the configuration: its problems are `config` errors (exit 2), reported
+  // together with the model's own findings unless the model cannot be read at all.
+  diagnostics.push(...manifestIssues.map((i) => schemaDiagnostic(manifestFile, i, 'config')));
+  if (
+    !isMap(manifestData) ||
+    manifestIssues.some((i) => i.pointer === '' || /^\/(archgen|include)(\/|$)/.test(i.pointer))
+  ) {
     return { diagnostics };
   }
-  const manifest = manifestData as unknown as Manifest;
+  const manifest = withoutInvalidRules(manifestData, manifestIssues) as unknown as Manifest;
   const include = manifest.include ?? DEFAULT_INCLUDE;
   const { files, problems } = await expandIncludes(root, manifestPath, include);
   for (const p of problems) {
@@ -89,13 +119,20 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   const scalarOwners = new Map<string, SourceFile>();
   const sources: SourceFile[] = [];
   for (const file of files) {
-    const source = await readAndParse(file, show(file), limits, diagnostics);
-    if (!source) continue;
+    const parsed = await readAndParse(file, show(file), limits, diagnostics);
+    if (!parsed) continue;
+    const source = parsed.source;
     sources.push(source);
-    if (source.data === undefined) continue;
-    if (source.data === null || (typeof source.data === 'string' && source.data.trim() === '')) {
+    for (const key of parsed.recovered ?? []) dropped.add(key);
+    if (!parsed.ok) continue;
+    if (source.data === undefined || source.data === null) {
       diagnostics.push({
-        code: 'io', severity: 'warn', message: 'file is empty', file: source.path, line: 1, column: 1,
+        code: 'io',
+        severity: 'warn',
+        message: 'file is empty',
+        file: source.path,
+        line: 1,
+        column: 1,
         hint: 'add sections (applications:, data:, ...) or remove the file from the include globs',
       });
       continue;
@@ -103,7 +140,11 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
     const issues = validateSectionFile(source.data);
     diagnostics.push(...issues.map((i) => schemaDiagnostic(source, i)));
     if (!isMap(source.data)) continue;
-    for (const key of dropInvalid(source.data, issues.map((i) => i.pointer))) dropped.add(key);
+    const invalid = dropInvalid(
+      source.data,
+      issues.map((i) => i.pointer),
+    );
+    for (const key of invalid) dropped.add(key);
     mergeFile(model, source, source.data, origins, scalarOwners, diagnostics);
   }
   return {
@@ -112,29 +153,74 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   };
 }
 
+/** The manifest without `rules` entries the schema refused, so the engine never sees them. */
+function withoutInvalidRules(
+  data: Record<string, unknown>,
+  issues: readonly SchemaIssue[],
+): Record<string, unknown> {
+  const bad = issues.filter((i) => i.pointer === '/rules' || i.pointer.startsWith('/rules/'));
+  if (bad.length === 0) return data;
+  if (bad.some((i) => i.pointer === '/rules') || !isMap(data['rules'])) {
+    const rest = { ...data };
+    delete rest['rules'];
+    return rest;
+  }
+  const rules = { ...data['rules'] };
+  for (const i of bad) delete rules[pointerSegments(i.pointer)[1] ?? ''];
+  return { ...data, rules };
+}
+
+function notAManifest(file: SourceFile): Diagnostic {
+  return {
+    code: 'io',
+    severity: 'error',
+    message: `\`${file.path}\` is not an archgen manifest (it has no \`archgen:\` format version)`,
+    file: file.path,
+    line: 1,
+    column: 1,
+    hint: 'pass the model folder (holding archgen.yaml), or the manifest file itself',
+  };
+}
+
 async function readAndParse(
   abs: string,
   shown: string,
   limits: ParseLimits,
   diagnostics: Diagnostic[],
-): Promise<SourceFile | undefined> {
+): Promise<ParsedFile | undefined> {
   let bytes: Buffer;
   try {
     bytes = await readFile(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    diagnostics.push({ code: 'io', severity: 'error', message: `cannot read file (${code})`, file: shown, line: 0, column: 0 });
+    const why = READ_ERRORS[code] ?? `cannot read file (${code})`;
+    diagnostics.push({
+      code: 'io',
+      severity: 'error',
+      message: why,
+      file: shown,
+      line: 1,
+      column: 1,
+    });
     return undefined;
   }
   const parsed = parseYamlFile(shown, abs, bytes, limits);
   diagnostics.push(...parsed.diagnostics);
-  return parsed.source;
+  return parsed;
 }
 
-function schemaDiagnostic(source: SourceFile, issue: SchemaIssue): Diagnostic {
+/** Read failures people meet, in their words. */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'cannot read file: it does not exist (a broken symlink?)',
+  ELOOP: 'cannot read file: it is a symlink loop',
+  EACCES: 'cannot read file: permission denied',
+  EISDIR: 'cannot read file: it is a folder',
+};
+
+function schemaDiagnostic(source: SourceFile, issue: SchemaIssue, code = 'schema'): Diagnostic {
   const r = source.locate(issue.pointer, issue.atKey ?? false);
   return {
-    code: 'schema',
+    code,
     severity: 'error',
     message: issue.message,
     file: source.path,
@@ -154,18 +240,43 @@ function includeDiagnostic(
   show: (abs: string) => string,
 ): Diagnostic {
   const pointer = `/include/${p.index}`;
-  const r = manifest.data && (manifest.data as Manifest).include ? manifest.locate(pointer) : { line: 1, column: 1 };
+  const r =
+    manifest.data && (manifest.data as Manifest).include
+      ? manifest.locate(pointer)
+      : { line: 1, column: 1 };
   const pattern = include[p.index] ?? '';
   const base = { file: manifest.path, line: r.line, column: r.column, pointer };
   switch (p.kind) {
     case 'no-match':
-      return { ...base, code: 'include-matches', severity: 'warn', message: `include glob \`${pattern}\` matches no file` };
+      return {
+        ...base,
+        code: 'include-matches',
+        severity: 'warn',
+        message: `include glob \`${pattern}\` matches no file`,
+      };
     case 'absolute':
-      return { ...base, code: 'io', severity: 'error', message: `include glob \`${pattern}\` is an absolute path`, hint: 'globs are relative to the manifest and stay inside the model folder' };
+      return {
+        ...base,
+        code: 'io',
+        severity: 'error',
+        message: `include glob \`${pattern}\` is an absolute path`,
+        hint: 'globs are relative to the manifest and stay inside the model folder',
+      };
     case 'escapes':
-      return { ...base, code: 'io', severity: 'error', message: `include glob \`${pattern}\` leaves the model folder (\`..\`)`, hint: 'globs are relative to the manifest and stay inside the model folder' };
+      return {
+        ...base,
+        code: 'io',
+        severity: 'error',
+        message: `include glob \`${pattern}\` leaves the model folder (\`..\`)`,
+        hint: 'globs are relative to the manifest and stay inside the model folder',
+      };
     case 'symlink-out':
-      return { ...base, code: 'io', severity: 'error', message: `\`${show(p.file ?? '')}\` (matched by \`${pattern}\`) is a symlink pointing outside the model folder` };
+      return {
+        ...base,
+        code: 'io',
+        severity: 'error',
+        message: `\`${show(p.file ?? '')}\` (matched by \`${pattern}\`) is a symlink pointing outside the model folder`,
+      };
   }
 }
 

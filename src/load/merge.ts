@@ -35,7 +35,10 @@ export function emptyModel(): Model {
  * path; an issue above any list removes that key. Returns the `kind:id` keys of removed elements
  * (references to them must not be reported as dangling).
  */
-export function dropInvalid(data: Record<string, unknown>, pointers: readonly string[]): Set<string> {
+export function dropInvalid(
+  data: Record<string, unknown>,
+  pointers: readonly string[],
+): Set<string> {
   const removed = new Set<string>();
   const targets = new Map<string, { parent: unknown; key: string | number; kind: string }>();
   for (const pointer of pointers) {
@@ -60,7 +63,12 @@ export function dropInvalid(data: Record<string, unknown>, pointers: readonly st
   for (const { parent, key, kind } of sorted) {
     if (Array.isArray(parent) && typeof key === 'number') {
       const item = parent[key] as { id?: unknown; code?: unknown } | undefined;
-      const id = item && typeof item === 'object' ? (kind === 'productLines' ? item.code : (item.id ?? item.code)) : undefined;
+      const id =
+        item && typeof item === 'object'
+          ? kind === 'productLines'
+            ? item.code
+            : (item.id ?? item.code)
+          : undefined;
       if (typeof id === 'string' || typeof id === 'number') removed.add(`${kind}:${String(id)}`);
       parent[key] = undefined;
     } else if (parent && typeof parent === 'object') {
@@ -71,7 +79,8 @@ export function dropInvalid(data: Record<string, unknown>, pointers: readonly st
     if (Array.isArray(value)) data[name] = value.filter((v) => v !== undefined);
     else if (value && typeof value === 'object') {
       for (const [sub, list] of Object.entries(value as Record<string, unknown>)) {
-        if (Array.isArray(list)) (value as Record<string, unknown>)[sub] = list.filter((v) => v !== undefined);
+        if (Array.isArray(list))
+          (value as Record<string, unknown>)[sub] = list.filter((v) => v !== undefined);
       }
     }
   }
@@ -129,7 +138,8 @@ function appendList(
 ): void {
   const existing = (into[key] ??= []) as unknown[];
   list.forEach((item, i) => {
-    if (item && typeof item === 'object') origins.set(item, { file: source, pointer: `${pointer}/${i}` });
+    if (item && typeof item === 'object')
+      origins.set(item, { file: source, pointer: `${pointer}/${i}` });
     existing.push(item);
   });
 }
@@ -155,7 +165,9 @@ function setScalar(
       line: here.line,
       column: here.column,
       pointer,
-      related: [{ file: first.path, line: there.line, column: there.column, message: 'first set here' }],
+      related: [
+        { file: first.path, line: there.line, column: there.column, message: 'first set here' },
+      ],
       hint: 'keep one of them',
     });
     return;

@@ -1,4 +1,13 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  isPair,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A 1-based source range. */
 export interface SourceRange {
@@ -80,7 +89,11 @@ export class SourceFile {
         node = item;
       } else break;
     }
-    const target = (atKey && keyNode ? keyNode : node) as Node | null | undefined;
+    // An empty value (`key:` and nothing) has a zero-width range at the end of the line: the
+    // key says better where the problem is.
+    const empty =
+      isScalar(node) && node.value === null && !!node.range && node.range[0] === node.range[1];
+    const target = ((atKey || empty) && keyNode ? keyNode : node) as Node | null | undefined;
     const range = target && 'range' in target && target.range ? target.range : undefined;
     const from = range?.[0] ?? 0;
     const to = range?.[1] ?? from;

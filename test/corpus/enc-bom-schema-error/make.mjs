@@ -1,0 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Prepends a UTF-8 byte-order mark to physical.yaml. */
+export default async function make(dir) {
+  {
+    const p = path.join(dir, 'model', 'physical.yaml');
+    await writeFile(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(p)]));
+  }
+}

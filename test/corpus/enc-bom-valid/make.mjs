@@ -1,0 +1,18 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Prepends a UTF-8 byte-order mark to archgen.yaml, applications.yaml, physical.yaml. */
+export default async function make(dir) {
+  {
+    const p = path.join(dir, 'model', 'archgen.yaml');
+    await writeFile(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(p)]));
+  }
+  {
+    const p = path.join(dir, 'model', 'applications.yaml');
+    await writeFile(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(p)]));
+  }
+  {
+    const p = path.join(dir, 'model', 'physical.yaml');
+    await writeFile(p, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(p)]));
+  }
+}
