@@ -70,6 +70,10 @@ export function dropInvalid(
             : (item.id ?? item.code)
           : undefined;
       if (typeof id === 'string' || typeof id === 'number') removed.add(`${kind}:${String(id)}`);
+      // A subsystem with a malformed code cannot be matched by code: mark its whole line.
+      const line = (item as { productLine?: unknown } | undefined)?.productLine;
+      if (kind === 'subsystems' && typeof line === 'string')
+        removed.add(`subsystemsOfLine:${line}`);
       parent[key] = undefined;
     } else if (parent && typeof parent === 'object') {
       delete (parent as Record<string, unknown>)[String(key)];

@@ -752,7 +752,12 @@ export function buildGraph(model: Model, options: GraphOptions = {}): ModelGraph
     resolveTarget,
     isDropped: (kind, id) => {
       if (dropped.size === 0) return false;
-      if (kind === 'subsystem') return dropped.has(`subsystems:${id.slice(2)}`);
+      if (kind === 'subsystem') {
+        return (
+          dropped.has(`subsystems:${id.slice(2)}`) ||
+          dropped.has(`subsystemsOfLine:${id.slice(0, 2)}`)
+        );
+      }
       if (kind === 'productLine' && lineCodeUnknown) return true;
       return dropped.has(`${sectionOf.get(kind) ?? kind}:${id}`);
     },

@@ -25,6 +25,9 @@ export const centerUnused: Rule = {
       if (r.kind === 'center' || r.kind === 'ambiguous') used.add(r.id);
       else if (r.kind === 'service' && r.center !== undefined) used.add(r.center);
       else if (r.kind === 'app') for (const c of graph.centersOfApp.get(r.id) ?? []) used.add(c);
+      // A call to `center.typo` is a use of the center; ref-resolves reports the typo.
+      else if (r.kind === 'unresolved' && edge.target.includes('.'))
+        used.add(edge.target.split('.')[0] ?? '');
     }
     for (const center of graph.model.serviceCenters ?? []) {
       for (const dep of asList(center.dependsOn)) if (dep !== center.id) used.add(dep);
