@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, processIO, type CliIO } from './io.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
+import { registerDiff } from './commands/diff.js';
 import { registerId } from './commands/id.js';
 import { registerRender } from './commands/render.js';
 import { registerValidate } from './commands/validate.js';
@@ -31,10 +32,12 @@ Examples:
   $ archgen init my-architecture        # a small valid model and a CI workflow
   $ archgen validate model/             # check the model (exit 1 on errors)
   $ archgen render model/ --out out/    # the document as HTML and PDF
+  $ archgen diff origin/main -m model -f md   # what this branch changed, as a PR comment
   $ archgen rules                       # every rule with its default severity`,
     );
   registerValidate(program, io, setExit);
   registerRender(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerInit(program, io, setExit);
   registerRules(program, io, setExit);
   registerId(program, io, setExit);
