@@ -33,6 +33,7 @@ export default tseslint.config(
   pure('diagrams'),
   pure('formatters'),
   pure('diagnostics'),
+  { ...pure('diff'), ignores: ['src/diff/git.ts'] },
   {
     files: ['test/**/*.ts', 'bench/**', '*.config.*', 'eslint.config.js', 'bin/**'],
     rules: {
