@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { generateDiagrams } from '../diagrams/index.js';
@@ -101,6 +101,8 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
     });
     const drawn = job.formats.includes('html') || job.formats.includes('pdf');
     const rendered = drawn ? await renderSvgs(specs, session, out, tmp, job) : [];
+    // A render that draws nothing (Markdown only) keeps the previous diagram cache for the next.
+    if (!drawn) await keepCache(path.join(out, CACHE_DIR), path.join(tmp, CACHE_DIR));
     const failures = renderFailures(specs, rendered);
     const summary: RenderSummary = {
       files: [],
@@ -220,6 +222,18 @@ function renderFailures(
         hint: `its mermaid text is what \`archgen render --format md\` writes for it; please report it`,
       };
     });
+}
+
+/** Hard-links (or copies) every cached SVG of the previous output into the new one. */
+async function keepCache(from: string, to: string): Promise<void> {
+  const names = await readdir(from).catch(() => [] as string[]);
+  if (names.length === 0) return;
+  await mkdir(to, { recursive: true });
+  for (const name of names.filter((n) => n.endsWith('.svg'))) {
+    await link(path.join(from, name), path.join(to, name)).catch(() =>
+      copyFile(path.join(from, name), path.join(to, name)),
+    );
+  }
 }
 
 /** Replaces `out` with `tmp`: the old folder is moved aside first and removed only afterwards. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** What goes into a cache key besides the mermaid text. */
@@ -69,10 +69,24 @@ export class DiagramCache {
       const svg = await readFile(join(dir, `${key}.svg`), 'utf8').catch(() => undefined);
       if (svg === undefined || !svg.startsWith('<svg') || !svg.trimEnd().endsWith('</svg>'))
         continue;
-      if (dir !== this.writeDir) await this.put(key, svg);
+      if (dir !== this.writeDir) await this.carry(dir, key, svg);
       return svg;
     }
     return undefined;
+  }
+
+  /**
+   * Brings a hit from a read folder into the write folder: a hard link where the file system
+   * allows it (the new output sits beside the old one, so no bytes are copied), else a copy.
+   */
+  private async carry(dir: string, key: string, svg: string): Promise<void> {
+    if (!this.writeDir) return;
+    await mkdir(this.writeDir, { recursive: true });
+    const linked = await link(join(dir, `${key}.svg`), join(this.writeDir, `${key}.svg`)).then(
+      () => true,
+      () => false,
+    );
+    if (!linked) await this.put(key, svg);
   }
 
   /** Stores `svg` under `key` in the write folder (atomically: temp file + rename). No-op without one. */

@@ -295,6 +295,18 @@ describe('diagram cache', () => {
     // Same document, byte for byte (compared as one string: a deep Buffer compare is slow).
     expect((await readFile(docFile(at('out-cache'), 'html'), 'utf8')) === html).toBe(true);
 
+    // A Markdown-only render in between keeps the cache for the next drawing render.
+    const mdOnly = await withoutBrowser(
+      ['render', 'model', '--out', 'out-cache', '-f', 'md'],
+      root,
+    );
+    expect(mdOnly.code, mdOnly.stderr).toBe(0);
+    const third = await withoutBrowser(
+      ['render', 'model', '--out', 'out-cache', '-f', 'html'],
+      root,
+    );
+    expect(third.stderr).toContain(`${total} diagrams (0 drawn, ${total} from cache)`);
+
     await copyDir(at('model'), at('model-renamed'));
     await replaceOnce(
       at('model-renamed', 'applications.yaml'),
