@@ -148,3 +148,29 @@ async function extractRevision(
   await run('tar', ['-x', '-f', tar, '-C', tree]);
   return { dir: path.join(tree, inRepo), label };
 }
+
+/**
+ * Absolute paths of the files that differ from `rev` in the working tree of the repository
+ * holding `cwd`: committed, staged and unstaged changes, and untracked files git does not ignore.
+ */
+export async function changedFilesSince(cwd: string, rev: string): Promise<Set<string>> {
+  const git = async (args: string[]): Promise<string> => {
+    try {
+      return (await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
+    } catch (e) {
+      const stderr = (e as { stderr?: string }).stderr ?? '';
+      if (/not a git repository/i.test(stderr)) {
+        throw new GitError('--changed-since needs a git repository, and this folder is not in one');
+      }
+      throw new GitError(
+        `git could not compare with \`${rev}\`: ${stderr.split('\n')[0] ?? ''}`.trim(),
+        'check the revision with `git rev-parse ' + rev + '`',
+      );
+    }
+  };
+  const top = (await git(['rev-parse', '--show-toplevel'])).trim();
+  await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+  const changed = (await git(['diff', '--name-only', '-z', rev, '--'])).split('\0');
+  const untracked = (await git(['ls-files', '--others', '--exclude-standard', '-z'])).split('\0');
+  return new Set([...changed, ...untracked].filter(Boolean).map((f) => path.resolve(top, f)));
+}

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { countBySeverity } from '../../diagnostics/collect.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
+import path from 'node:path';
+import { changedFilesSince, GitError } from '../../diff/git.js';
 import { CliError, type CliIO } from '../io.js';
 import { pairOutputs, writeReports, type OutputTarget } from '../output.js';
 import { runValidate } from '../run.js';
@@ -13,6 +15,7 @@ export interface ValidateOptions {
   strict?: boolean;
   maxWarnings?: string;
   quiet?: boolean;
+  changedSince?: string;
 }
 
 /** Registers `archgen validate [model]`. */
@@ -48,6 +51,10 @@ export function registerValidate(
     .option('--strict', 'exit 1 on warnings too')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
+    .option(
+      '--changed-since <rev>',
+      'report only problems in files changed since a git revision (references still resolve across the whole model)',
+    )
     .addHelpText(
       'after',
       `
@@ -57,7 +64,8 @@ Examples:
   $ archgen validate                         # the model in the current folder
   $ archgen validate model/ --strict
   $ archgen validate model -f github -f sarif -o archgen.sarif   # annotations + code scanning
-  $ archgen validate model --format json > report.json`,
+  $ archgen validate model --format json > report.json
+  $ archgen validate model --changed-since origin/main   # large repos: only what this branch touched`,
     )
     .action(async (model: string, opts: ValidateOptions) => {
       setExit(await validateCommand(io, model, opts));
@@ -76,8 +84,12 @@ export async function validateCommand(
     throw new CliError(`--max-warnings must be a whole number >= 0; got \`${opts.maxWarnings}\``);
   }
   const result = await runValidate(model, { cwd: io.cwd });
-  let shown: Diagnostic[] = result.diagnostics;
-  if (opts.quiet) shown = shown.filter((d) => d.severity === 'error');
+  // --changed-since narrows what counts (output and exit code); --quiet only what is shown.
+  const scope =
+    opts.changedSince === undefined
+      ? result.diagnostics
+      : await onlyChanged(io, result.diagnostics, opts.changedSince);
+  const shown = opts.quiet ? scope.filter((d) => d.severity === 'error') : scope;
   if (result.loaded) {
     await writeReports(io, shown, formats, files, result.loaded);
   } else {
@@ -95,7 +107,7 @@ export async function validateCommand(
       );
     }
   }
-  return exitCodeFor(result.diagnostics, Boolean(result.loaded), opts.strict ?? false, maxWarnings);
+  return exitCodeFor(scope, Boolean(result.loaded), opts.strict ?? false, maxWarnings);
 }
 
 /** 2 when the model could not be loaded or configured, 1 on errors or too many warnings, else 0. */
@@ -116,4 +128,24 @@ export function exitCodeFor(
 /** Commander helper for repeatable options. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/**
+ * Keeps the problems in files changed since `rev` (or whose related places are), and those that
+ * belong to no file. The whole model was still loaded, so references resolve everywhere.
+ */
+async function onlyChanged(
+  io: CliIO,
+  list: readonly Diagnostic[],
+  rev: string,
+): Promise<Diagnostic[]> {
+  let changed: Set<string>;
+  try {
+    changed = await changedFilesSince(io.cwd, rev);
+  } catch (e) {
+    if (e instanceof GitError) throw new CliError(e.message, 2, e.hint);
+    throw e;
+  }
+  const touched = (file: string): boolean => file === '' || changed.has(path.resolve(io.cwd, file));
+  return list.filter((d) => touched(d.file) || (d.related ?? []).some((r) => touched(r.file)));
 }
