@@ -1,4 +1,3 @@
-import type { Database } from '../model/types.js';
 import type { Rule } from './types.js';
 
 /**
@@ -22,17 +21,8 @@ export const entityOwner: Rule = {
   },
   check(graph, ctx) {
     const data = graph.model.data ?? {};
-    // entity id -> databases listing it (linear: one pass over every database's entity list)
-    const holders = new Map<string, Database[]>();
-    for (const db of data.databases ?? []) {
-      for (const id of db.entities ?? []) {
-        const list = holders.get(id);
-        if (list) list.push(db);
-        else holders.set(id, [db]);
-      }
-    }
     for (const entity of data.entities ?? []) {
-      const dbs = holders.get(entity.id) ?? [];
+      const dbs = graph.databasesOfEntity.get(entity.id) ?? [];
       const owned = dbs.filter((db) => typeof db.ownedBy === 'string' && db.ownedBy !== '');
       if (typeof entity.ownedBy !== 'string' || entity.ownedBy === '') {
         const db = owned[0];

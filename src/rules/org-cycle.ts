@@ -18,12 +18,9 @@ export const orgCycle: Rule = {
   },
   check(graph, ctx) {
     const units = graph.model.business?.orgUnits ?? [];
-    const byId = new Map<string, OrgUnit>();
+    const byId = graph.orgUnits;
     const order = new Map<OrgUnit, number>();
-    units.forEach((unit, i) => {
-      if (!byId.has(unit.id)) byId.set(unit.id, unit);
-      order.set(unit, i);
-    });
+    units.forEach((unit, i) => order.set(unit, i));
     // 1 = on the walk in progress, 2 = finished
     const state = new Map<OrgUnit, 1 | 2>();
     for (const start of units) {
