@@ -7,6 +7,7 @@ import type { DocumentFormat } from '../../report/routes.js';
 import { CliError, type CliIO } from '../io.js';
 import { writeReports } from '../output.js';
 import type { RenderSummary } from '../render-run.js';
+import { findManifest } from '../../load/discover.js';
 import { runValidate } from '../run.js';
 import { collect } from './validate.js';
 
@@ -149,9 +150,10 @@ const kb = (bytes: number): string =>
 /** Renders, then again on every change to the model folder, until interrupted. */
 async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Promise<number> {
   const { watch } = await import('chokidar');
-  const rootResult = await runValidate(model, { cwd: io.cwd });
-  if (!rootResult.loaded) return renderCommand(io, model, opts);
-  const root = rootResult.loaded.root;
+  // Only the model folder is needed here; each render validates the model itself.
+  const manifest = await findManifest(path.resolve(io.cwd, model));
+  if (!manifest) return renderCommand(io, model, opts);
+  const root = path.dirname(manifest);
   const outDir = path.resolve(io.cwd, opts.out);
   const once = async (): Promise<void> => {
     try {
@@ -165,7 +167,8 @@ async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Prom
   const watcher = watch(root, {
     ignoreInitial: true,
     ignored: (p: string) =>
-      p.startsWith(outDir) ||
+      p === outDir ||
+      p.startsWith(outDir + path.sep) ||
       /(^|[\\/])(node_modules|\.git)([\\/]|$)/.test(p) ||
       path.basename(p).startsWith('.'),
   });

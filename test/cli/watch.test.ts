@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/archgen.js', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../model/', import.meta.url));
+const temps: string[] = [];
+afterAll(async () => {
+  await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
+});
+
+/** Polls until `check` holds or the time is up. */
+async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  for (
+    const end = Date.now() + ms;
+    Date.now() < end;
+    await new Promise((r) => setTimeout(r, 200))
+  ) {
+    if (await check()) return true;
+  }
+  return false;
+}
+
+it('render --watch re-renders when a model file changes, and stops on SIGINT', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'archgen-watch-'));
+  temps.push(dir);
+  // The output folder's name is a prefix of the model folder's: changes to the model must count.
+  await cp(EXAMPLE, path.join(dir, 'model-x'), { recursive: true });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'render', 'model-x', '--out', 'model', '-f', 'md', '--watch'],
+    {
+      cwd: dir,
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  try {
+    expect(await until(async () => stderr.includes('watching'), 20_000), stderr).toBe(true);
+    const apps = path.join(dir, 'model-x', 'applications.yaml');
+    await writeFile(
+      apps,
+      (await readFile(apps, 'utf8')).replace(
+        'Domestic purchaser website',
+        'Domestic purchaser portal',
+      ),
+    );
+    const md = async (): Promise<string> => {
+      const name = (await readdir(path.join(dir, 'model'))).find((f) => f.endsWith('.md')) ?? '';
+      return readFile(path.join(dir, 'model', name), 'utf8').catch(() => '');
+    };
+    expect(
+      await until(async () => (await md()).includes('Domestic purchaser portal'), 20_000),
+      stderr,
+    ).toBe(true);
+    expect(stderr).toContain('changed:');
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exited).toBe(0);
+}, 60_000);
