@@ -40,7 +40,9 @@ it('render --watch re-renders when a model file changes, and stops on SIGINT', a
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   try {
-    expect(await until(async () => stderr.includes('watching'), 20_000), stderr).toBe(true);
+    expect(await until(() => Promise.resolve(stderr.includes('watching')), 20_000), stderr).toBe(
+      true,
+    );
     const apps = path.join(dir, 'model-x', 'applications.yaml');
     await writeFile(
       apps,
