@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  link,
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { generateDiagrams } from '../diagrams/index.js';
@@ -11,9 +22,9 @@ import { DiagramCache } from '../render/cache.js';
 import { DiagramRenderer } from '../render/mermaid.js';
 import { printPdf } from '../render/pdf.js';
 import type { Progress, RenderedDiagram } from '../render/types.js';
-import { renderHtml } from '../report/html.js';
+import { renderHtml, type DiagramImage } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { buildRoutes, type DocumentFormat } from '../report/routes.js';
+import { buildRoutes, type DocumentFormat, type Route } from '../report/routes.js';
 import { buildViewModel } from '../report/view-model.js';
 import { CliError } from './io.js';
 
@@ -21,6 +32,15 @@ import { CliError } from './io.js';
 export const OUT_MARKER = '.archgen-output';
 /** Where rendered SVGs are cached by content hash, inside the output folder. */
 export const CACHE_DIR = path.join('diagrams', '.cache');
+
+/** How the HTML holds its diagrams: inline, as linked files, or decided by their size. */
+export type SvgEmbed = 'inline' | 'files' | 'auto';
+
+/**
+ * Above this many bytes of SVG, `auto` links the diagrams as files: a browser opens a page of
+ * 10 MB quickly, one of 200 MB (a model of thousands of applications) hardly at all.
+ */
+export const INLINE_SVG_LIMIT = 16 * 1024 * 1024;
 
 /** Inputs of one render. */
 export interface RenderJob {
@@ -34,6 +54,8 @@ export interface RenderJob {
   onProgress?: Progress;
   /** Milliseconds allowed per diagram. */
   diagramTimeoutMs?: number;
+  /** How the HTML holds its diagrams (default `auto`). */
+  svg?: SvgEmbed;
 }
 
 /** What a render wrote and how long it took. */
@@ -46,6 +68,8 @@ export interface RenderSummary {
   failures: Diagnostic[];
   ms: number;
   pdfPages?: number;
+  /** True when the HTML links `diagrams/*.svg` instead of holding the diagrams inline. */
+  linkedDiagrams?: boolean;
 }
 
 /**
@@ -113,7 +137,17 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
       ms: 0,
     };
     if (failures.length > 0) return summary;
-    const svgs = new Map(rendered.map((r) => [r.id, r.svg]));
+    const routes = buildRoutes(
+      title(job),
+      job.formats,
+      specs.map((s) => s.id),
+    );
+    const byId = new Map(rendered.map((r) => [r.id, r]));
+    const linked =
+      job.formats.includes('html') &&
+      (job.svg === 'files' ||
+        (job.svg !== 'inline' && (await svgBytes(rendered)) > INLINE_SVG_LIMIT));
+    summary.linkedDiagrams = linked;
     const sources = new Map(specs.map((s) => [s.id, s.source]));
     const vm = buildViewModel(job.graph, {
       lang: job.lang,
@@ -121,41 +155,39 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
       diagnostics: job.diagnostics,
       diagrams: specs,
     });
-    const title = manifest.document?.title;
     const write = async (rel: string, data: string | Buffer): Promise<void> => {
       const file = path.join(tmp, rel);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, data);
       summary.files.push({ path: rel, bytes: Buffer.byteLength(data) });
     };
-    const html = drawn
-      ? await renderHtml(vm, {
-          svgs,
-          ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}),
-        })
-      : '';
-    for (const route of buildRoutes(
-      title,
-      job.formats,
-      specs.map((s) => s.id),
-    )) {
+    const templates = job.templatesDir ? { templatesDir: job.templatesDir } : {};
+    let inlineHtml: string | undefined;
+    const htmlInline = async (): Promise<string> =>
+      (inlineHtml ??= await renderHtml(vm, { svgs: await svgTexts(rendered), ...templates }));
+    const html = !job.formats.includes('html')
+      ? ''
+      : linked
+        ? await renderHtml(vm, {
+            svgs: new Map(),
+            images: await images(routes, byId),
+            ...templates,
+          })
+        : await htmlInline();
+    for (const route of routes) {
+      const diagram = byId.get(route.diagramId ?? '');
       if (route.target === 'mermaid')
         await write(route.path, sources.get(route.diagramId ?? '') ?? '');
-      else if (route.target === 'svg')
-        await write(route.path, svgs.get(route.diagramId ?? '') ?? '');
-      else if (route.target === 'html') await write(route.path, html);
+      else if (route.target === 'svg') {
+        const bytes = diagram ? await placeSvg(diagram, path.join(tmp, route.path)) : 0;
+        summary.files.push({ path: route.path, bytes });
+      } else if (route.target === 'html') await write(route.path, html);
       else if (route.target === 'md') {
-        await write(
-          route.path,
-          await renderMarkdown(vm, {
-            sources,
-            ...(job.templatesDir ? { templatesDir: job.templatesDir } : {}),
-          }),
-        );
+        await write(route.path, await renderMarkdown(vm, { sources, ...templates }));
       } else if (route.target === 'pdf') {
         const file = path.join(tmp, route.path);
-        const pdf = await printPdf(await session.browser(), html, file, {
-          title: title ?? 'Architecture',
+        const pdf = await printPdf(await session.browser(), await htmlInline(), file, {
+          title: title(job) ?? 'Architecture',
           ...(manifest.document?.version ? { version: manifest.document.version } : {}),
           lang: job.lang,
         });
@@ -191,6 +223,7 @@ async function renderSvgs(
   const renderer = new DiagramRenderer({
     session,
     cache,
+    readCached: false,
     ...(job.diagramTimeoutMs ? { timeoutMs: job.diagramTimeoutMs } : {}),
   });
   try {
@@ -222,6 +255,72 @@ function renderFailures(
         hint: `its mermaid text is what \`archgen render --format md\` writes for it; please report it`,
       };
     });
+}
+
+const title = (job: RenderJob): string | undefined => job.loaded.manifest.document?.title;
+
+/** The bytes of all rendered SVGs (cache hits by their file size, without reading them). */
+async function svgBytes(rendered: readonly RenderedDiagram[]): Promise<number> {
+  let total = 0;
+  for (const r of rendered) {
+    if (r.svg !== '' || !r.file) total += Buffer.byteLength(r.svg);
+    else total += (await stat(r.file)).size;
+  }
+  return total;
+}
+
+/** Every SVG's text by diagram id, reading the cache hits that were not read yet. */
+async function svgTexts(rendered: RenderedDiagram[]): Promise<Map<string, string>> {
+  for (const r of rendered) if (r.svg === '' && r.file) r.svg = await readFile(r.file, 'utf8');
+  return new Map(rendered.map((r) => [r.id, r.svg]));
+}
+
+/** The linked image of every drawn diagram, sized by the viewBox at the start of its SVG. */
+async function images(
+  routes: readonly Route[],
+  byId: ReadonlyMap<string, RenderedDiagram>,
+): Promise<Map<string, DiagramImage>> {
+  const out = new Map<string, DiagramImage>();
+  for (const route of routes) {
+    const r = byId.get(route.diagramId ?? '');
+    if (route.target !== 'svg' || !r) continue;
+    const head = r.svg !== '' ? r.svg.slice(0, 2048) : r.file ? await readHead(r.file) : '';
+    const size = svgSize(head);
+    if (size) out.set(r.id, { src: route.path, ...size });
+  }
+  return out;
+}
+
+async function readHead(file: string, bytes = 2048): Promise<string> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Width and height of an SVG from the viewBox of its root element. */
+export function svgSize(head: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(head)?.[0] ?? '';
+  const box = /\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/.exec(root);
+  const width = Number(box?.[1]);
+  const height = Number(box?.[2]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/** Writes one diagram's SVG file: a hard link to its cached file where possible, else a copy. */
+async function placeSvg(r: RenderedDiagram, dest: string): Promise<number> {
+  await mkdir(path.dirname(dest), { recursive: true });
+  if (r.file) {
+    const file = r.file;
+    await link(file, dest).catch(() => copyFile(file, dest));
+    return (await stat(dest)).size;
+  }
+  await writeFile(dest, r.svg);
+  return Buffer.byteLength(r.svg);
 }
 
 /** Hard-links (or copies) every cached SVG of the previous output into the new one. */

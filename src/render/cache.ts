@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** What goes into a cache key besides the mermaid text. */
@@ -76,30 +76,81 @@ export class DiagramCache {
   }
 
   /**
+   * The path of the cached SVG for `key` without reading it whole (only its first and last bytes
+   * are checked), carried into the write folder like {@link get}; undefined on a miss.
+   */
+  async locate(key: string): Promise<string | undefined> {
+    if (!KEY.test(key)) return undefined;
+    for (const dir of this.readDirs) {
+      const file = join(dir, `${key}.svg`);
+      if (!(await looksComplete(file))) continue;
+      if (dir === this.writeDir || !this.writeDir) return file;
+      const linked = await this.linkInto(dir, key);
+      if (!linked) await this.put(key, await readFile(file, 'utf8'));
+      return join(this.writeDir, `${key}.svg`);
+    }
+    return undefined;
+  }
+
+  /** Where `put(key)` stores its SVG, or undefined without a write folder. */
+  writtenFile(key: string): string | undefined {
+    return this.writeDir && KEY.test(key) ? join(this.writeDir, `${key}.svg`) : undefined;
+  }
+
+  /**
    * Brings a hit from a read folder into the write folder: a hard link where the file system
    * allows it (the new output sits beside the old one, so no bytes are copied), else a copy.
    */
   private async carry(dir: string, key: string, svg: string): Promise<void> {
     if (!this.writeDir) return;
-    await mkdir(this.writeDir, { recursive: true });
-    const linked = await link(join(dir, `${key}.svg`), join(this.writeDir, `${key}.svg`)).then(
-      () => true,
-      () => false,
-    );
-    if (!linked) await this.put(key, svg);
+    if (!(await this.linkInto(dir, key))) await this.put(key, svg);
   }
 
-  /** Stores `svg` under `key` in the write folder (atomically: temp file + rename). No-op without one. */
-  async put(key: string, svg: string): Promise<void> {
-    if (!this.writeDir || !KEY.test(key)) return;
+  private async linkInto(dir: string, key: string): Promise<boolean> {
+    if (!this.writeDir) return false;
+    await mkdir(this.writeDir, { recursive: true });
+    return link(join(dir, `${key}.svg`), join(this.writeDir, `${key}.svg`)).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => err.code === 'EEXIST',
+    );
+  }
+
+  /**
+   * Stores `svg` under `key` in the write folder (atomically: temp file + rename) and returns its
+   * path. No-op without a write folder.
+   */
+  async put(key: string, svg: string): Promise<string | undefined> {
+    if (!this.writeDir || !KEY.test(key)) return undefined;
     await mkdir(this.writeDir, { recursive: true });
     const tmp = join(this.writeDir, `.${key}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       await writeFile(tmp, svg, 'utf8');
       await rename(tmp, join(this.writeDir, `${key}.svg`));
+      return join(this.writeDir, `${key}.svg`);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
     }
+  }
+}
+
+/** An SVG file that starts with `<svg` and ends with `</svg>` (a write cut short fails this). */
+async function looksComplete(file: string): Promise<boolean> {
+  const fh = await open(file, 'r').catch(() => undefined);
+  if (!fh) return false;
+  try {
+    const { size } = await fh.stat();
+    if (size < 11) return false;
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(Math.min(size, 64));
+    await fh.read(head, 0, 4, 0);
+    await fh.read(tail, 0, tail.length, size - tail.length);
+    return (
+      head.toString('latin1') === '<svg' && tail.toString('latin1').trimEnd().endsWith('</svg>')
+    );
+  } catch {
+    return false;
+  } finally {
+    await fh.close();
   }
 }

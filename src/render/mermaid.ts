@@ -8,6 +8,7 @@ import {
   type BrowserSession,
 } from './browser.js';
 import { cacheKey, type DiagramCache } from './cache.js';
+import { sanitiseSvg, tidySvg } from './svg.js';
 import type { Progress, RenderedDiagram } from './types.js';
 
 /** One diagram to render: a stable id (used in errors and to derive the SVG id) and mermaid text. */
@@ -23,6 +24,11 @@ export interface DiagramRendererOptions {
   cache?: DiagramCache;
   /** Per-diagram limit in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /**
+   * Read the text of cache hits (default true). With false, a hit comes back with `svg: ''` and
+   * its `file`: callers that only link or copy the files skip reading hundreds of megabytes.
+   */
+  readCached?: boolean;
 }
 
 /** Silent failures: mermaid draws these as an SVG instead of throwing (rendering-notes.md). */
@@ -133,8 +139,16 @@ export class DiagramRenderer {
       config: MERMAID_CONFIG,
       rendererVersion: RENDERER_VERSION,
     });
-    const hit = await this.#opts.cache?.get(key);
-    if (hit !== undefined) return { id, svg: hit, cached: true, ms: 0 };
+    const cache = this.#opts.cache;
+    if (cache && this.#opts.readCached === false) {
+      const file = await cache.locate(key);
+      if (file !== undefined) return { id, svg: '', file, cached: true, ms: 0 };
+    } else {
+      const hit = await cache?.get(key);
+      const file = cache?.writtenFile(key);
+      if (hit !== undefined)
+        return { id, svg: hit, cached: true, ms: 0, ...(file ? { file } : {}) };
+    }
 
     let outcome: Outcome;
     try {
@@ -157,8 +171,9 @@ export class DiagramRenderer {
       return fail(firstLines(outcome.error ?? 'mermaid returned no SVG'), ms);
     const silent = silentError(outcome.svg);
     if (silent) return fail(`mermaid drew an error instead of the diagram: ${silent}`, ms);
-    await this.#opts.cache?.put(key, outcome.svg);
-    return { id, svg: outcome.svg, cached: false, ms };
+    const svg = tidySvg(sanitiseSvg(outcome.svg));
+    const file = await cache?.put(key, svg);
+    return { id, svg, cached: false, ms, ...(file ? { file } : {}) };
   }
 
   /** Renders one diagram on the page; `ms` and the timeout cover mermaid only, not page setup. */

@@ -1,8 +1,13 @@
 /** The outcome of rendering one diagram to SVG. */
 export interface RenderedDiagram {
   id: string;
-  /** SVG markup (no XML prolog), with ids unique to this diagram. Empty when `error` is set. */
+  /**
+   * SVG markup (no XML prolog, sanitised and tidied), with ids unique to this diagram. Empty when
+   * `error` is set, and for a cache hit when the renderer was asked not to read cached files.
+   */
   svg: string;
+  /** The cached SVG file holding this diagram, when a cache folder is written. */
+  file?: string;
   /** True when served from the content-hash cache without touching the browser. */
   cached: boolean;
   /** Milliseconds spent in mermaid for this diagram (0 when cached). */

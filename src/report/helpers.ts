@@ -8,15 +8,18 @@
  */
 import type Handlebars from 'handlebars';
 import { mdAnchor, mdCell, mdHeader, mdLink, mdMermaid, mdText } from './markdown-escape.js';
-import { sanitiseSvg } from './svg.js';
+import { sanitiseSvg } from '../render/svg.js';
+import type { DiagramImage } from './html.js';
 import type { Cell, Chapter, Link, Row } from './types.js';
 
 type HB = typeof Handlebars;
 
 /** What the HTML helpers read besides the view model. */
 export interface HtmlHelperContext {
-  /** SVG markup by diagram id. */
+  /** SVG markup by diagram id, inlined. */
   svgs: ReadonlyMap<string, string>;
+  /** Diagrams linked as image files, by diagram id. */
+  images: ReadonlyMap<string, DiagramImage>;
   /** The stylesheet to inline. */
   css: string;
 }
@@ -43,8 +46,16 @@ export function registerHtmlHelpers(hb: HB, ctx: HtmlHelperContext): void {
     if (out === undefined) svgCache.set(id, (out = sanitiseSvg(ctx.svgs.get(id) ?? '')));
     return out;
   };
-  hb.registerHelper('hasSvg', (id: string) => svg(id).includes('<svg'));
-  hb.registerHelper('safeSvg', (id: string) => new hb.SafeString(svg(id)));
+  const esc = (s: string): string => hb.escapeExpression(s);
+  hb.registerHelper('hasSvg', (id: string) => ctx.images.has(id) || svg(id).includes('<svg'));
+  hb.registerHelper('safeSvg', (id: string, title: unknown) => {
+    const img = ctx.images.get(id);
+    if (!img) return new hb.SafeString(svg(id));
+    const size = (n: number): string => String(Math.max(1, Math.round(n)));
+    return new hb.SafeString(
+      `<img class="diagram" src="${esc(img.src)}" width="${size(img.width)}" height="${size(img.height)}" alt="${esc(typeof title === 'string' ? title : '')}" loading="lazy" decoding="async">`,
+    );
+  });
   hb.registerHelper('sanitisedHtml', (html: string) => new hb.SafeString(html));
   // The stylesheet comes from the templates, not the model; `</style` could still end the element.
   hb.registerHelper('safeCss', () => new hb.SafeString(ctx.css.replace(/<\/style/gi, '<\\/style')));
@@ -55,7 +66,6 @@ export function registerHtmlHelpers(hb: HB, ctx: HtmlHelperContext): void {
   );
   // Table cells are the bulk of a large document: built here from escaped text (twice as fast as
   // a partial per cell). Same markup as partials/link.hbs.
-  const esc = (s: string): string => hb.escapeExpression(s);
   const link = (l: Link): string =>
     l.href
       ? `<a href="${esc(l.href)}"${l.title ? ` title="${esc(l.title)}"` : ''}>${esc(l.text)}</a>`

@@ -10,10 +10,25 @@ import { registerHtmlHelpers } from './helpers.js';
 import { loadTemplates } from './templates.js';
 import type { ReportViewModel } from './types.js';
 
+/** A diagram the HTML links to as a file instead of holding it inline. */
+export interface DiagramImage {
+  /** Relative to the HTML file, `/`-separated (e.g. `diagrams/call-graph.svg`). */
+  src: string;
+  /** The SVG's own size in CSS pixels (its viewBox), so the page does not jump as images load. */
+  width: number;
+  height: number;
+}
+
 /** Options of `renderHtml`. */
 export interface HtmlOptions {
-  /** Rendered SVG by diagram id; a figure without one shows a "not rendered" note. */
+  /** Rendered SVG by diagram id, inlined; a figure without one (or an image) shows a note. */
   svgs: ReadonlyMap<string, string>;
+  /**
+   * Diagrams linked as `<img>` files instead (for models whose diagrams weigh hundreds of MB:
+   * the page stays small and loads them lazily). An SVG loaded as an image runs no script and
+   * fetches nothing, and the policy allows images from the document's own folder only.
+   */
+  images?: ReadonlyMap<string, DiagramImage>;
   /** A folder whose files replace the built-in templates of the same relative path. */
   templatesDir?: string;
 }
@@ -25,10 +40,11 @@ export const CSP_PLACEHOLDER = '__ARCHGEN_SCRIPT_HASHES__';
 export async function renderHtml(vm: ReportViewModel, options: HtmlOptions): Promise<string> {
   const templates = await loadTemplates('', options.templatesDir);
   const hb = Handlebars.create();
-  registerHtmlHelpers(hb, { svgs: options.svgs, css: templates.css });
+  const images = options.images ?? new Map<string, DiagramImage>();
+  registerHtmlHelpers(hb, { svgs: options.svgs, images, css: templates.css });
   for (const [name, source] of templates.partials) hb.registerPartial(name, source);
   const layout = hb.compile(templates.layout, { strict: false, preventIndent: true });
-  const html = layout({ ...vm, csp: CSP_PLACEHOLDER });
+  const html = layout({ ...vm, csp: CSP_PLACEHOLDER, imgSelf: images.size > 0 });
   return withScriptHashes(html);
 }
 

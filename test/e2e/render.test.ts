@@ -342,6 +342,80 @@ describe('diagram cache', () => {
   });
 });
 
+describe('diagrams linked as files (--svg files)', () => {
+  it('links every diagram as an image that loads in Chromium, with no request outside the output', async () => {
+    await copyDir(outDir, at('out-files'));
+    const run = await withoutBrowser(
+      ['render', 'model', '--out', 'out-files', '-f', 'html', '--svg', 'files'],
+      root,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('links its diagrams');
+    const file = docFile(at('out-files'), 'html');
+    const linked = await readFile(file, 'utf8');
+    expect(linked).not.toMatch(/<svg[\s>]/);
+    expect(linked.length).toBeLessThan(html.length / 2);
+    const imgs = [
+      ...linked.matchAll(/<img class="diagram" src="([^"]+)" width="(\d+)" height="(\d+)"/g),
+    ];
+    const svgs = await filesWithExt(path.join(outDir, 'diagrams'), '.svg');
+    expect(imgs.map((m) => m[1]).sort()).toEqual(svgs.map((f) => `diagrams/${f}`).sort());
+    for (const f of svgs) {
+      const a = readFileSync(path.join(outDir, 'diagrams', f), 'utf8');
+      expect(readFileSync(at('out-files', 'diagrams', f), 'utf8') === a, f).toBe(true);
+    }
+
+    const url = pathToFileURL(file).href;
+    const folder = pathToFileURL(at('out-files')).href + '/';
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    const errors: string[] = [];
+    try {
+      await page.setRequestInterception(true);
+      page.on('request', (r) => {
+        const u = r.url();
+        if (u.startsWith(folder) || u.startsWith('data:') || u.startsWith('about:'))
+          void r.continue();
+        else {
+          outside.push(u);
+          void r.abort('blockedbyclient');
+        }
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      // Images load lazily: bring each into view, then wait until every one has decoded.
+      await page.$$eval('img.diagram', (list) => list.forEach((i) => (i.loading = 'eager')));
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('img.diagram')].every(
+            (i) => (i as HTMLImageElement).complete,
+          ),
+        { timeout: 30_000 },
+      );
+      const broken = await page.$$eval('img.diagram', (list) =>
+        list
+          .map((i) => i)
+          .filter((i) => i.naturalWidth === 0 || i.getBoundingClientRect().height < 20)
+          .map((i) => i.src),
+      );
+      expect(broken).toEqual([]);
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses an unknown --svg mode with exit 2', async () => {
+    const run = await runCli(['render', 'model', '--out', 'out-bad', '--svg', 'embed'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--svg embed');
+    expect(existsSync(at('out-bad'))).toBe(false);
+  });
+});
+
 describe('safety of the output folder', () => {
   it('refuses --out equal to the model folder, and writes nothing', async () => {
     const before = hashDir(root);

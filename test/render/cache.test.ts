@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,23 @@ describe('DiagramCache', () => {
     expect(await cache.get('../../etc/passwd')).toBeUndefined();
     await cache.put(key, SVG);
     expect(await cache.get(key)).toBeUndefined();
+  });
+});
+
+describe('DiagramCache.locate', () => {
+  it('finds a complete entry without reading it, carries it forward, and skips a truncated one', async () => {
+    const key = cacheKey({ ...base, source: 'located' });
+    const from = join(dir, 'loc-a');
+    await new DiagramCache({ write: from }).put(key, SVG);
+    const cache = new DiagramCache({ read: [from], write: join(dir, 'loc-b') });
+    const file = await cache.locate(key);
+    expect(file).toBe(join(dir, 'loc-b', `${key}.svg`));
+    expect(readFileSync(file ?? '', 'utf8')).toBe(SVG);
+    expect(cache.writtenFile(key)).toBe(file);
+
+    const cut = cacheKey({ ...base, source: 'cut short' });
+    writeFileSync(join(from, `${cut}.svg`), '<svg id="mmd-x"><g><g><g><g><g>');
+    expect(await cache.locate(cut)).toBeUndefined();
+    expect(await cache.locate('../../etc/passwd')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { BrowserLaunchError, BrowserNotFoundError } from '../../render/browser.j
 import type { DocumentFormat } from '../../report/routes.js';
 import { CliError, type CliIO } from '../io.js';
 import { writeReports } from '../output.js';
-import type { RenderSummary } from '../render-run.js';
+import type { RenderSummary, SvgEmbed } from '../render-run.js';
 import { findManifest } from '../../load/discover.js';
 import { runValidate } from '../run.js';
 import { collect } from './validate.js';
@@ -19,6 +19,7 @@ export interface RenderOptions {
   templates?: string;
   force?: boolean;
   watch?: boolean;
+  svg?: string;
 }
 
 const FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md'];
@@ -47,6 +48,11 @@ export function registerRender(program: Command, io: CliIO, setExit: (code: numb
       '--templates <dir>',
       'folder whose files replace the built-in templates of the same name',
     )
+    .option(
+      '--svg <mode>',
+      'how the HTML holds its diagrams: inline (one self-contained file), files (links diagrams/*.svg), auto (inline up to 16 MB of diagrams)',
+      'auto',
+    )
     .option('--force', 'render even when the model has errors')
     .option(
       '-w, --watch',
@@ -63,7 +69,8 @@ Examples:
   $ archgen render model --out out                # out/<title>.html and .pdf, out/diagrams/
   $ archgen render model -f md                    # Markdown with mermaid blocks (no browser)
   $ archgen render model -f html,pdf,md --lang en
-  $ archgen render model --watch -f html`,
+  $ archgen render model --watch -f html
+  $ archgen render model --svg files              # HTML links diagrams/*.svg (large models)`,
     )
     .action(async (model: string, opts: RenderOptions) => {
       setExit(
@@ -81,6 +88,7 @@ export async function renderCommand(
   const started = performance.now();
   const formats = parseDocFormats(opts.format);
   const lang = parseLang(opts.lang);
+  const svg = parseSvgMode(opts.svg);
   const result = await runValidate(model, { cwd: io.cwd });
   const { errors } = countBySeverity(result.diagnostics);
   if (!result.loaded || !result.graph) {
@@ -108,6 +116,7 @@ export async function renderCommand(
       outDir,
       formats,
       lang: docLang,
+      svg,
       ...(opts.templates ? { templatesDir: path.resolve(io.cwd, opts.templates) } : {}),
       ...(io.isTTY
         ? { onProgress: (i: number, n: number) => io.stderr(`\r  diagrams ${i}/${n}`) }
@@ -141,6 +150,10 @@ function printSummary(io: CliIO, s: RenderSummary, outDir: string, ms: number): 
   io.stderr(
     `  ${path.join(rel, 'diagrams')}/  ${s.diagrams} diagrams (${s.rendered} drawn, ${s.cached} from cache), ${kb(diagramBytes)}\n`,
   );
+  if (s.linkedDiagrams)
+    io.stderr(
+      `  the HTML links its diagrams from ${path.join(rel, 'diagrams')}/: keep that folder beside it (--svg inline for one file)\n`,
+    );
   io.stderr(`rendered in ${(ms / 1000).toFixed(1)} s\n`);
 }
 
@@ -193,6 +206,20 @@ async function watchCommand(io: CliIO, model: string, opts: RenderOptions): Prom
 
 /** render prints nothing on stdout; its findings are log output. */
 const toStderr = (io: CliIO): CliIO => ({ ...io, stdout: io.stderr });
+
+const SVG_MODES: readonly SvgEmbed[] = ['auto', 'inline', 'files'];
+
+function parseSvgMode(value: string | undefined): SvgEmbed {
+  const mode = (value ?? 'auto').trim().toLowerCase();
+  const found = SVG_MODES.find((m) => m === mode);
+  if (!found)
+    throw new CliError(
+      `--svg ${value ?? ''}: unknown mode`,
+      2,
+      `use one of ${SVG_MODES.join(', ')}`,
+    );
+  return found;
+}
 
 function parseDocFormats(values: readonly string[]): DocumentFormat[] {
   const list = values

@@ -1,0 +1,67 @@
+/**
+ * Post-processing of the SVG mermaid draws, before it is cached and written.
+ *
+ * `sanitiseSvg` is defence in depth (mermaid already runs with securityLevel 'strict'): anything
+ * that could run script or load a resource is removed, so a `diagrams/*.svg` file opened on its
+ * own is as safe as the document. It is a guard, not a general sanitiser: the input is mermaid's
+ * own markup. `tidySvg` rounds the coordinates mermaid writes with full double precision.
+ */
+
+/** Removes scripts, event handlers, external references and embedding elements from an SVG. */
+export function sanitiseSvg(svg: string): string {
+  return svg
+    .replace(/<\?xml[\s\S]*?\?>/gi, '')
+    .replace(/<!DOCTYPE[\s\S]*?>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<script\b[^>]*\/?>/gi, '')
+    .replace(
+      /<(iframe|object|embed|link|meta|base|audio|video|source|animate|set|handler|listener)\b[^>]*>/gi,
+      '',
+    )
+    .replace(/<\/(iframe|object|embed|audio|video)\s*>/gi, '')
+    .replace(/\s(on[a-z]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+    .replace(
+      /\s((?:xlink:)?href|src|action|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
+      (whole, _attr: string, value: string) =>
+        value
+          .replace(/^["']|["']$/g, '')
+          .trim()
+          .startsWith('#')
+          ? whole
+          : '',
+    )
+    .replace(/@import[^;]*;?/gi, '')
+    .replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none');
+}
+
+/** Decimals kept in coordinates: 1/100 px is far below what a screen or a printer shows. */
+const PRECISION = 2;
+
+/**
+ * Rounds one number of path data. Path data may run numbers together (`1.99999.5` is 1.99999
+ * then .5; `0-0.001` is 0 then -0.001), so a result without a point keeps one when a point
+ * follows (`next`), and a negative number keeps its sign even when it rounds to zero.
+ */
+const round = (num: string, next: string | undefined): string => {
+  const fixed = Number(num)
+    .toFixed(PRECISION)
+    .replace(/\.?0+$/, '');
+  const signed = num.startsWith('-') && !fixed.startsWith('-') ? `-${fixed}` : fixed;
+  return next === '.' && !signed.includes('.') ? `${signed}.0` : signed;
+};
+
+/**
+ * Rounds the numbers in geometry attributes (`d`, `points`, `transform`) to two decimals.
+ * Mermaid writes them with full double precision (`-155.2358856201172`); on large E-R and call
+ * diagrams the path data is most of the file, and rounding it roughly halves the SVG.
+ */
+export function tidySvg(svg: string): string {
+  return svg.replace(
+    /\s(d|points|transform)="([^"]*)"/g,
+    (_whole, attr: string, value: string) =>
+      ` ${attr}="${value.replace(/-?\d*\.\d{3,}(?:e-?\d+)?/g, (num: string, at: number) =>
+        round(num, value[at + num.length]),
+      )}"`,
+  );
+}
