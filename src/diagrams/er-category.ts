@@ -9,7 +9,7 @@ import {
   type EntityRelation,
 } from './er.js';
 import { caption, words } from './i18n.js';
-import { IdMap, clean, erToken, escapeText, joinLabel, label, slug } from './text.js';
+import { IdMap, addTo, clean, erToken, escapeText, joinLabel, label, slug } from './text.js';
 import type { DiagramSpec } from './types.js';
 
 /** Most attributes drawn per entity; the rest are summarised in one line. */
@@ -75,6 +75,12 @@ export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] 
   const w = words(ctx.lang);
   const entityOf = new Map((model.data.entities ?? []).map((e) => [e.id, e]));
   const relations = entityRelations(model);
+  // Relations by the entities at their ends, so a part looks only at its own (not all of them).
+  const touching = new Map<string, number[]>();
+  relations.forEach((r, i) => {
+    addTo(touching, r.from, i);
+    if (r.to !== r.from) addTo(touching, r.to, i);
+  });
   const cats = categories(model);
   // The same id and title er-overview.ts gives its first (usually only) part.
   const overviewParts = Math.ceil(cats.length / ctx.budget.maxOverviewNodes);
@@ -105,9 +111,11 @@ export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] 
         lines.push(`  ${ids.id(`ent:${e.id}`)}${block.text}`);
         summarised ||= block.summarised;
       }
-      const wanted = relations.filter(
-        (r) => inPart.has(r.from) || (inPart.has(r.to) && inCategory.has(r.from)),
-      );
+      const near = new Set(slice.flatMap((e) => touching.get(e.id) ?? []));
+      const wanted = [...near]
+        .sort((a, b) => a - b)
+        .map((i) => relations[i]!)
+        .filter((r) => inPart.has(r.from) || (inPart.has(r.to) && inCategory.has(r.from)));
       const stubs = new Set<string>();
       const drawn: EntityRelation[] = [];
       for (const r of wanted) {

@@ -146,14 +146,21 @@ export function renderSplit(flow: Flow, ctx: GenContext, maxNodes = ctx.budget.m
   const chunks = packNodes(flow.nodes, groupOf, Math.max(1, Math.floor((maxNodes * 2) / 3)));
   const partOf = new Map<string, number>();
   chunks.forEach((nodes, i) => nodes.forEach((n) => partOf.set(n.key, i)));
+  // Each part's edges, in their given order: one pass over the edges, not one per part.
+  const edgesOf = chunks.map((): FlowEdge[] => []);
+  for (const e of flow.edges) {
+    const a = partOf.get(e.from);
+    const b = partOf.get(e.to);
+    if (a !== undefined) edgesOf[a]?.push(e);
+    if (b !== undefined && b !== a) edgesOf[b]?.push(e);
+  }
   return chunks.map((nodes, i) => {
     const stubs = new Map<number, FlowNode>();
     const edges: FlowEdge[] = [];
     let summarised = false;
-    for (const e of flow.edges) {
+    for (const e of edgesOf[i] ?? []) {
       const a = partOf.get(e.from);
       const b = partOf.get(e.to);
-      if (a !== i && b !== i) continue;
       const other = a === i ? b : a;
       let edge = e;
       if (other !== undefined && other !== i) {
