@@ -24,9 +24,19 @@ export interface GeneratedModel {
 /** Builds the model sections for a size, deterministic from `seed` (default 42). */
 export function buildModel(size: SizeName, seed?: number): GeneratedModel;
 
-/** Writes a generated model to `dir` (replacing it); returns the number of files and bytes. */
+/**
+ * Changes every (1/fraction)-th application (renamed), entity (one more attribute) and cluster
+ * (capacity.current + 2) in place; returns how many elements were changed.
+ */
+export function changeModel(model: GeneratedModel, fraction: number): number;
+
+/**
+ * Writes a generated model to `dir` (replacing it); returns the number of files and bytes, and
+ * how many elements `change` (a fraction, default 0) changed.
+ */
 export function writeModel(
   size: SizeName,
   dir: string,
   seed?: number,
-): Promise<{ files: number; bytes: number }>;
+  change?: number,
+): Promise<{ files: number; bytes: number; changed: number }>;

@@ -135,9 +135,37 @@ function chunkFiles(s) {
   return files;
 }
 
-/** Writes a generated model to `dir` (replacing it). Returns the number of files and bytes. */
-export async function writeModel(size, dir, seed = 42) {
-  const { manifest, files } = buildModel(size, seed);
+/**
+ * Changes about `fraction` of the applications, entities and clusters of a built model in place,
+ * the way a pull request does: every k-th application renamed, entity given one more attribute,
+ * cluster grown by two nodes. Returns how many elements were changed.
+ */
+export function changeModel(model, fraction) {
+  const every = Math.max(1, Math.round(1 / fraction));
+  let changed = 0;
+  const each = (list, fn) =>
+    (list ?? []).forEach((el, i) => {
+      if (i % every === every - 1) {
+        fn(el);
+        changed++;
+      }
+    });
+  for (const file of Object.values(model.files)) {
+    each(file.applications, (a) => (a.name = `${a.name} (renamed)`));
+    each(file.data?.entities, (e) => e.attributes.push({ name: 'changed_at', type: 'datetime' }));
+    each(file.physical?.clusters, (c) => (c.capacity.current += 2));
+  }
+  return changed;
+}
+
+/**
+ * Writes a generated model to `dir` (replacing it). Returns the number of files and bytes, and
+ * with `change` (a fraction) how many elements were changed by {@link changeModel}.
+ */
+export async function writeModel(size, dir, seed = 42, change = 0) {
+  const model = buildModel(size, seed);
+  const changed = change > 0 ? changeModel(model, change) : 0;
+  const { manifest, files } = model;
   await rm(dir, { recursive: true, force: true });
   let bytes = 0;
   for (const [name, data] of [['archgen.yaml', manifest], ...Object.entries(files)]) {
@@ -147,7 +175,7 @@ export async function writeModel(size, dir, seed = 42) {
     bytes += Buffer.byteLength(text);
     await writeFile(file, text);
   }
-  return { files: Object.keys(files).length + 1, bytes };
+  return { files: Object.keys(files).length + 1, bytes, changed };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

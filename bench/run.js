@@ -102,6 +102,7 @@ const PLAN = opts.quick
       changed: 1,
       render: { cold: 1, warm: 1 },
       renderM: { cold: 0, warm: 1 },
+      diff: { warmup: 0, runs: 1 },
       baselines: false,
       baselineRuns: 0,
       sizes: ['S', 'M'],
@@ -116,6 +117,7 @@ const PLAN = opts.quick
       changed: 2,
       render: { cold: 3, warm: 3 },
       renderM: { cold: 1, warm: 3 },
+      diff: { warmup: 1, runs: 3 },
       baselines: true,
       baselineRuns: 2,
       sizes: ['S', 'M', 'L'],
@@ -182,7 +184,7 @@ async function ensureModels() {
   if (wants('parse')) need.add('M');
   if (wants('validate')) for (const s of PLAN.sizes) need.add(s);
   if (wants('rules')) need.add(PLAN.rules.size);
-  if (wants('render-m')) need.add('M');
+  if (wants('render-m') || wants('diff')) need.add('M');
   for (const size of ['S', 'M', 'L'].filter((s) => need.has(s))) {
     const dir = path.join(MODELS, size);
     progress(`generating ${size} into ${path.relative(ROOT, dir)}`);
@@ -712,6 +714,40 @@ function gitRev() {
   }
 }
 
+// ---------------------------------------------------------------- diff
+
+/** `archgen diff` of M against a copy with 1% of its applications, entities and clusters changed. */
+async function benchDiff() {
+  const base = models.M.dir;
+  const head = path.join(MODELS, 'M-changed');
+  const { changed } = await writeModel('M', head, 42, 0.01);
+  const relBase = path.relative(ROOT, base);
+  const relHead = path.relative(ROOT, head);
+  const runs = await repeat(
+    async () => {
+      const r = await spawnTimed(process.execPath, [CLI, 'diff', relBase, relHead, '-f', 'json'], {
+        cwd: ROOT,
+      });
+      if (r.code !== 0 && r.code !== 1)
+        throw new Error(`archgen diff exited ${r.code}: ${r.stderr.slice(0, 400)}`);
+      const j = JSON.parse(r.stdout);
+      const found = (j.areas ?? []).reduce((a, area) => a + (area.changes?.length ?? 0), 0);
+      return { ms: r.ms, code: r.code, rssKB: r.maxRssKB, found };
+    },
+    { ...PLAN.diff, label: 'diff M vs M 1% changed' },
+  );
+  const first = runs.results[0];
+  addRow({
+    section: 'diff',
+    name: 'diff M vs M with 1% changed: CLI',
+    unit: 'ms',
+    samples: runs.samples,
+    target: 'a few seconds',
+    check: (r) => r.median < 5000,
+    note: `${changed} elements changed, ${first?.found} changes reported, exit ${first?.code}, peak ${fmtValue(MiB(first?.rssKB ?? NaN), 'MiB')}`,
+  });
+}
+
 const SECTION_FNS = {
   parse: benchParse,
   validate: benchValidate,
@@ -720,7 +756,7 @@ const SECTION_FNS = {
   baselines: benchBaselines,
   render: benchRender,
   'render-m': benchRenderM,
-  diff: async () => textRow('diff', 'archgen diff', 'n/a (archgen diff not built yet)'),
+  diff: benchDiff,
 };
 
 const started = now();
