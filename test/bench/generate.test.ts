@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SIZES, buildModel, writeModel, type GeneratedModel } from '../../bench/generate.js';
+import {
+  SIZES,
+  buildModel,
+  changeModel,
+  writeModel,
+  type GeneratedModel,
+} from '../../bench/generate.js';
+import { compareModels } from '../../src/diff/index.js';
 import { runValidate } from '../../src/cli/run.js';
 
 // Smoke test of the benchmark's model generator, so `npm run bench` cannot rot unnoticed.
@@ -89,5 +96,26 @@ describe('bench/generate.js', () => {
 
   it('is deterministic for a seed', () => {
     expect(JSON.stringify(buildModel('tiny'))).toEqual(JSON.stringify(buildModel('tiny')));
+  });
+
+  it('changes the fraction it is asked to, and archgen diff finds exactly those changes', async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'archgen-bench-test-'));
+    const head = await mkdtemp(path.join(tmpdir(), 'archgen-bench-test-'));
+    try {
+      await writeModel('tiny', base);
+      const { changed } = await writeModel('tiny', head, 42, 0.1);
+      expect(changed).toBe(changeModel(buildModel('tiny'), 0.1));
+      expect(changed).toBeGreaterThanOrEqual(6);
+      const [a, b] = await Promise.all([
+        runValidate(base, { cwd: base }),
+        runValidate(head, { cwd: head }),
+      ]);
+      if (!a.graph || !b.graph) throw new Error('a generated model did not load');
+      const diff = compareModels(a.graph.model, b.graph.model);
+      expect(diff.areas.flatMap((x) => x.changes)).toHaveLength(changed);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+      await rm(head, { recursive: true, force: true });
+    }
   });
 });
