@@ -1,5 +1,6 @@
 import { ELEMENT_KINDS, type KindSpec } from '../model/graph.js';
 import type { Model } from '../model/types.js';
+import { compareOverview, type ManifestPair } from './overview.js';
 import { canonical, diffValue, type ValueDiff } from './values.js';
 import type { Area, AreaDiff, CallEdgeChange, ElementChange, ModelDiff } from './types.js';
 import { AREAS } from './types.js';
@@ -13,8 +14,32 @@ export function areaOf(spec: KindSpec): Area {
   return 'applications';
 }
 
+/** What comparing needs of a kind: its name, the key holding the id, and its list in a model. */
+export type ComparedKind = Pick<KindSpec, 'idField' | 'list'> & { kind: string };
+
+/**
+ * Glossary entries, keyed by `term`. Nothing references them, so they are no id kind of the
+ * graph, but reviewers read a new or redefined term like any other element.
+ */
+export const GLOSSARY_KIND: ComparedKind = {
+  kind: 'term',
+  idField: 'term',
+  list: (m) => m.domainModel?.glossary,
+};
+
+/** Every compared list kind with its area, in report order (the glossary before concepts). */
+const COMPARED: readonly [Area, ComparedKind][] = ELEMENT_KINDS.flatMap(
+  (spec): [Area, ComparedKind][] =>
+    spec.kind === 'concept'
+      ? [
+          ['domain', GLOSSARY_KIND],
+          ['domain', spec],
+        ]
+      : [[areaOf(spec), spec]],
+);
+
 /** The identity of an element within its kind; subsystems are line code + subsystem code. */
-export function elementId(spec: KindSpec, item: object): string | undefined {
+export function elementId(spec: ComparedKind, item: object): string | undefined {
   const rec = item as Record<string, unknown>;
   const id = rec[spec.idField];
   if (typeof id !== 'string' && typeof id !== 'number') return undefined;
@@ -28,14 +53,16 @@ export function elementId(spec: KindSpec, item: object): string | undefined {
 /**
  * Compares two models element by element, by id: added, removed, changed (field by field, lists
  * as sets, nested entities by their own keys), renamed (id kept, name changed) and reidentified
- * (id changed, nothing else). Pure; where an element is defined (which file) plays no part.
+ * (id changed, nothing else). The manifests (when given) and the business overview are compared
+ * field by field as the `model` area. Pure; where an element is defined (which file) plays no part.
  */
-export function compareModels(base: Model, head: Model): ModelDiff {
+export function compareModels(base: Model, head: Model, manifests?: ManifestPair): ModelDiff {
   const byArea = new Map<Area, ElementChange[]>();
-  for (const spec of ELEMENT_KINDS) {
+  const overview = compareOverview(base, head, manifests);
+  if (overview.length > 0) byArea.set('model', overview);
+  for (const [area, spec] of COMPARED) {
     const changes = compareKind(spec, spec.list(base) ?? [], spec.list(head) ?? []);
     if (changes.length === 0) continue;
-    const area = areaOf(spec);
     byArea.set(area, [...(byArea.get(area) ?? []), ...changes]);
   }
   const areas: AreaDiff[] = AREAS.filter((a) => byArea.has(a)).map((area) => ({
@@ -45,7 +72,7 @@ export function compareModels(base: Model, head: Model): ModelDiff {
   return { areas, callEdges: compareCallEdges(base, head) };
 }
 
-function index(spec: KindSpec, list: readonly object[]): Map<string, object> {
+function index(spec: ComparedKind, list: readonly object[]): Map<string, object> {
   const out = new Map<string, object>();
   for (const item of list) {
     const id = elementId(spec, item);
@@ -61,7 +88,7 @@ function nameOf(item: object | undefined): string | undefined {
 }
 
 function compareKind(
-  spec: KindSpec,
+  spec: ComparedKind,
   baseList: readonly object[],
   headList: readonly object[],
 ): ElementChange[] {
@@ -102,7 +129,7 @@ function withName(name: string | undefined): { name?: string } {
 }
 
 function simple(
-  spec: KindSpec,
+  spec: ComparedKind,
   id: string,
   item: object,
   change: 'added' | 'removed',
@@ -112,7 +139,7 @@ function simple(
 
 /** Removed and added elements equal but for their id: one element whose id changed. Mutates both lists. */
 function pairReidentified(
-  spec: KindSpec,
+  spec: ComparedKind,
   added: [string, object][],
   removed: [string, object][],
 ): ElementChange[] {

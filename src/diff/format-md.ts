@@ -1,4 +1,5 @@
-import { changeCounts, details, headline, kindLabel, problemCounts } from './phrase.js';
+import { isSingleton } from './overview.js';
+import { changeCounts, details, headline, kindLabel, problemCounts, subject } from './phrase.js';
 import type { ProblemRef } from './problems.js';
 import type { DiffReport } from './report.js';
 import type { Area, CallEdgeChange, ElementChange } from './types.js';
@@ -7,6 +8,7 @@ import type { Area, CallEdgeChange, ElementChange } from './types.js';
 const MAX_EDGES = 40;
 
 const TITLES: Record<Area, string> = {
+  model: 'Document and overview',
   business: 'Business',
   applications: 'Applications',
   services: 'Service centers',
@@ -45,10 +47,13 @@ function problemTable(list: readonly ProblemRef[]): string[] {
 
 /** Plain-text sentences with markdown emphasis: the element in bold, arrows as arrows. */
 function changeItem(c: ElementChange): string[] {
-  const who = `${kindLabel(c.kind)} ${c.change === 'reidentified' ? (c.previousId ?? '') : c.id}`;
   const id = c.change === 'reidentified' ? (c.previousId ?? '') : c.id;
+  const who = subject({ kind: c.kind, id });
+  const bold = isSingleton(c.kind)
+    ? `**${kindLabel(c.kind)}**`
+    : `**${kindLabel(c.kind)} \`${id.replace(/[\r\n`]+/g, ' ')}\`**`;
   const head = esc(headline(c))
-    .replace(who, `**${kindLabel(c.kind)} \`${id}\`**`)
+    .replace(esc(who), () => bold)
     .replace(' is now ', ' is now `')
     .replace(/ is now `(\S+)/, ' is now `$1`');
   const arrow = (t: string): string => t.replace(/ -> /g, ' → ');

@@ -1,4 +1,5 @@
 import { KIND_LABELS, type IdKind } from '../model/graph.js';
+import { isSingleton } from './overview.js';
 import type { DiffSummary } from './report.js';
 import type { ElementChange, FieldChange, ListChange } from './types.js';
 
@@ -6,6 +7,9 @@ import type { ElementChange, FieldChange, ListChange } from './types.js';
 const SHORT: Partial<Record<string, string>> = {
   application: 'app',
   externalSystem: 'external system',
+  term: 'glossary term',
+  manifest: 'manifest',
+  businessOverview: 'business overview',
 };
 
 /** `app`, `entity`, `service center`. */
@@ -20,12 +24,16 @@ export function show(value: unknown): string {
 }
 
 function plural(n: number, word: string): string {
-  return n === 1 ? `${n} ${word}` : `${n} ${word}s`;
+  if (n === 1) return `${n} ${word}`;
+  return word.endsWith('ry') ? `${n} ${word.slice(0, -1)}ies` : `${n} ${word}s`;
 }
+
+/** List names whose items are not named by dropping an `s`. */
+const ITEM_NOUNS: Partial<Record<string, string>> = { changelog: 'changelog entry' };
 
 /** `calls` → `call`: the singular of a list name for counts. */
 function singular(name: string): string {
-  return name.endsWith('s') ? name.slice(0, -1) : name;
+  return ITEM_NOUNS[name] ?? (name.endsWith('s') ? name.slice(0, -1) : name);
 }
 
 /** Sentences for one list that changed: "now calls x", "gained 2 attributes: a, b". */
@@ -65,9 +73,14 @@ export function phraseField(f: FieldChange): string {
   return `${f.path} ${show(f.before)} -> ${show(f.after)}`;
 }
 
+/** Who a change is about: `app 100206`; a singleton of the model area by its label alone. */
+export function subject(c: Pick<ElementChange, 'kind' | 'id'>): string {
+  return isSingleton(c.kind) ? kindLabel(c.kind) : `${kindLabel(c.kind)} ${c.id}`;
+}
+
 /** The headline of one change: `app 100206 Settlement center added`. */
 export function headline(c: ElementChange): string {
-  const who = `${kindLabel(c.kind)} ${c.id}`;
+  const who = subject(c);
   switch (c.change) {
     case 'added':
       return `${who}${c.name ? ` ${c.name}` : ''} added`;

@@ -35,7 +35,10 @@ export interface DiffSummary {
 
 /** Compares two validated models: element changes, then problems new in head and fixed. */
 export function buildDiffReport(base: DiffSide, head: DiffSide): DiffReport {
-  const diff = compareModels(base.loaded.model, head.loaded.model);
+  const diff = compareModels(base.loaded.model, head.loaded.model, {
+    base: base.loaded.manifest,
+    head: head.loaded.manifest,
+  });
   const problems = compareProblems(
     locateProblems(base.loaded, base.diagnostics),
     locateProblems(head.loaded, head.diagnostics),

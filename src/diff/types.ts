@@ -3,8 +3,13 @@
  * format prints these objects as they are (see docs/diff.md), so changes here are breaking.
  */
 
-/** Areas of the model, in the order reports show them. */
+/**
+ * Areas of the model, in the order reports show them. `model` holds the singletons compared
+ * field by field: the manifest (document metadata, enterprise, rule settings) and the business
+ * overview (`mainBusiness`, `businessModel`).
+ */
 export const AREAS = [
+  'model',
   'business',
   'applications',
   'services',
@@ -39,9 +44,15 @@ export interface ListChange {
 
 /** One element that differs between the two sides. */
 export interface ElementChange {
-  /** Element kind, e.g. `application`, `entity`, `cluster` (see ELEMENT_KINDS). */
+  /**
+   * Element kind, e.g. `application`, `entity`, `cluster` (see ELEMENT_KINDS); `term` for a
+   * glossary entry; `manifest` or `businessOverview` in the `model` area.
+   */
   kind: string;
-  /** Id in head (in base for removed elements); subsystems are line code + subsystem code. */
+  /**
+   * Id in head (in base for removed elements); subsystems are line code + subsystem code,
+   * glossary entries their term, and the singletons of the `model` area their kind.
+   */
   id: string;
   /** Name in head (in base for removed elements). */
   name?: string;

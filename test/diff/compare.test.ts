@@ -164,4 +164,65 @@ describe('compareModels', () => {
       { from: 'a', to: 'c', change: 'added' },
     ]);
   });
+
+  it('compares glossary entries by term, before the concepts of the domain area', () => {
+    const diff = compareModels(
+      model({
+        domainModel: {
+          glossary: [{ term: 'PNR', definition: 'Passenger name record' }, { term: 'GDS' }],
+          concepts: [{ id: 'order' }],
+        },
+      }),
+      model({
+        domainModel: {
+          glossary: [{ term: 'PNR', definition: 'Booking record' }, { term: 'BSP' }],
+          concepts: [{ id: 'order', name: 'Order' }],
+        },
+      }),
+    );
+    expect(diff.areas.map((a) => a.area)).toEqual(['domain']);
+    const changes = diff.areas[0]?.changes ?? [];
+    expect(changes.map((c) => [c.kind, c.id, c.change])).toEqual([
+      ['term', 'BSP', 'reidentified'],
+      ['term', 'PNR', 'changed'],
+      ['concept', 'order', 'renamed'],
+    ]);
+    expect(headline(changes[0] as ElementChange)).toBe(
+      'glossary term GDS is now BSP, otherwise unchanged',
+    );
+    expect(details(changes[1] as ElementChange)).toEqual([
+      'definition Passenger name record -> Booking record',
+    ]);
+  });
+
+  it('compares the manifest only when given, leaving out the include globs', () => {
+    const base = model({ business: { mainBusiness: 'Tickets' } });
+    const head = model({ business: { mainBusiness: 'Tickets', businessModel: 'Commission' } });
+    const c = only(base, head);
+    expect(c).toEqual({
+      kind: 'businessOverview',
+      id: 'businessOverview',
+      change: 'changed',
+      fields: [{ path: 'businessModel', after: 'Commission' }],
+    });
+    expect(headline(c)).toBe('business overview changed');
+    const manifests = {
+      base: { archgen: 1, include: ['*.yaml'], document: { lang: 'en' as const } },
+      head: { archgen: 1, include: ['**/*.yaml'], document: { lang: 'zh-CN' as const } },
+    };
+    const diff = compareModels(base, base, manifests);
+    expect(diff.areas).toEqual([
+      {
+        area: 'model',
+        changes: [
+          {
+            kind: 'manifest',
+            id: 'manifest',
+            change: 'changed',
+            fields: [{ path: 'document.lang', before: 'en', after: 'zh-CN' }],
+          },
+        ],
+      },
+    ]);
+  });
 });
