@@ -80,6 +80,7 @@ export async function writeReports(
     color: io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb',
     sources,
     cwd: io.cwd,
+    ...(loaded ? { manifestFile: loaded.manifestFile.path } : {}),
   };
   for (const [i, name] of formats.entries()) {
     const file = outputs[i];

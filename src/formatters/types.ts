@@ -14,6 +14,11 @@ export interface FormatterContext {
   sources: ReadonlyMap<string, string>;
   /** Absolute path of the working directory (SARIF originalUriBaseIds / uri). */
   cwd: string;
+  /**
+   * The manifest, as Diagnostic.file names files, when a model was found: where formats that
+   * need a file for every finding (codequality) put the ones that have none.
+   */
+  manifestFile?: string;
   /** Absolute URL of the tool's home page (SARIF `tool.driver.informationUri`); omitted when absent. */
   informationUri?: string;
   /**
@@ -27,4 +32,4 @@ export interface FormatterContext {
 export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatterContext) => string;
 
 /** Names accepted by `--format`. */
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'codequality';

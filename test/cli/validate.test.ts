@@ -120,7 +120,7 @@ describe('archgen validate: exit codes', () => {
     const run = await runCli(['validate', 'model', '--format', 'xml'], ROOT);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown --format `xml`');
-    for (const f of ['stylish', 'json', 'sarif', 'github', 'junit'])
+    for (const f of ['stylish', 'json', 'sarif', 'github', 'junit', 'codequality'])
       expect(run.stderr).toContain(f);
     expect(run.stdout).toBe('');
   });
@@ -221,6 +221,27 @@ describe('archgen validate: output formats', () => {
     expect(run.stdout).toContain('<testsuite ');
     expect(run.stdout.match(/<failure\b/g)).toHaveLength(1);
     expect(run.stdout).toContain('ref-resolves');
+  });
+
+  it('-f junit and -f codequality write the two GitLab reports in one run', async () => {
+    const dir = await starter([BROKEN_CALL, UNDEPLOYED], '{ sync-cycles: warn }');
+    const run = await runCli(
+      ['validate', '.', '-f', 'junit', '-o', 'junit.xml', '-f', 'codequality', '-o', 'cq.json'],
+      dir,
+    );
+    expect(run.stdout).toBe('');
+    expect(await readFile(path.join(dir, 'junit.xml'), 'utf8')).toContain('ref-resolves');
+    const issues = JSON.parse(await readFile(path.join(dir, 'cq.json'), 'utf8')) as {
+      check_name: string;
+      severity: string;
+      location: { path: string; lines: { begin: number } };
+    }[];
+    expect(issues.map((i) => [i.check_name, i.severity, i.location.path])).toEqual([
+      ['config', 'major', 'archgen.yaml'],
+      ['app-deployed', 'minor', 'model.yaml'],
+      ['ref-resolves', 'major', 'model.yaml'],
+    ]);
+    expect(run.code).toBe(2);
   });
 
   it('--quiet drops warnings but keeps errors and the exit code', async () => {

@@ -201,6 +201,83 @@ describe('junit', () => {
   });
 });
 
+describe('codequality', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const validate = ajv.compile(readJson('codequality-schema.json') as Record<string, unknown>);
+
+  interface Issue {
+    check_name: string;
+    description: string;
+    severity: string;
+    fingerprint: string;
+    location: { path: string; lines: { begin: number; end?: number } };
+  }
+  const issues = (list: readonly Diagnostic[], ctx = context()): Issue[] =>
+    JSON.parse(formatters.codequality(list, ctx)) as Issue[];
+
+  it.each([
+    ['the fixture', diagnostics],
+    ['no diagnostics', []],
+  ])('has every field GitLab requires, with %s', (_, list) => {
+    const report: unknown = JSON.parse(formatters.codequality(list, context()));
+    expect(validate(report), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  it('uses a schema that rejects a broken report', () => {
+    const report = issues(diagnostics);
+    (report[0] as unknown as Record<string, unknown>).severity = 'error';
+    expect(validate(report)).toBe(false);
+    expect(validate([{ ...issues(diagnostics)[0], location: { path: 'a.yaml' } }])).toBe(false);
+  });
+
+  it('maps errors to major and warnings to minor, one issue per diagnostic', () => {
+    const report = issues(diagnostics);
+    expect(report).toHaveLength(diagnostics.length);
+    const bySeverity = (s: string): number => report.filter((i) => i.severity === s).length;
+    expect(bySeverity('major')).toBe(diagnostics.filter((d) => d.severity === 'error').length);
+    expect(bySeverity('minor')).toBe(diagnostics.filter((d) => d.severity === 'warn').length);
+    const ref = report.find((i) => i.check_name === 'ref-resolves');
+    expect(ref?.description).toContain('did you mean: svc-a, svc-b?');
+    expect(ref?.description).not.toMatch(/\n/);
+  });
+
+  it('gives every issue its own fingerprint, even for equal findings', () => {
+    const d = diagnostics[0] as Diagnostic;
+    const report = issues([...diagnostics, { ...d, line: d.line + 40 }]);
+    expect(new Set(report.map((i) => i.fingerprint)).size).toBe(report.length);
+  });
+
+  it('keeps fingerprints when lines move, and changes them when the finding changes', () => {
+    const fingerprints = (list: readonly Diagnostic[]): string[] =>
+      issues(list).map((i) => i.fingerprint);
+    const shifted = diagnostics.map((d) =>
+      d.line > 0 ? { ...d, line: d.line + 7, endLine: (d.endLine ?? d.line) + 7 } : d,
+    );
+    expect(fingerprints(shifted)).toEqual(fingerprints(diagnostics));
+    const d = diagnostics[0] as Diagnostic;
+    const [before] = fingerprints([d]);
+    expect(fingerprints([{ ...d, message: `${d.message}!` }])).not.toContain(before);
+    expect(fingerprints([{ ...d, file: 'model/other.yaml' }])).not.toContain(before);
+    expect(fingerprints([{ ...d, pointer: '/applications/1/calls/0' }])).not.toContain(before);
+    expect(fingerprints([{ ...d, code: 'schema' }])).not.toContain(before);
+  });
+
+  it('puts a finding with no file at the manifest, or at . when there is none', () => {
+    const config = diagnostics.filter((d) => d.file === '');
+    expect(config.length).toBeGreaterThan(0);
+    const at = (ctx: FormatterContext): string[] => issues(config, ctx).map((i) => i.location.path);
+    expect(at(context({ manifestFile: 'model/archgen.yaml' }))).toEqual(
+      config.map(() => 'model/archgen.yaml'),
+    );
+    expect(at(context())).toEqual(config.map(() => '.'));
+    expect(issues(config).every((i) => i.location.lines.begin === 1)).toBe(true);
+  });
+
+  it('is an empty array for a clean run', () => {
+    expect(formatters.codequality([], context())).toBe('[]\n');
+  });
+});
+
 // ajv-formats is CommonJS with a default export; unwrap whichever shape the loader produced.
 function addFormats(ajv: Ajv): void {
   const mod = ajvFormats as unknown as { default: unknown };

@@ -32,7 +32,7 @@ export function registerValidate(
     .description('load and check the model; report every problem with file, line and column')
     .option(
       '-f, --format <name>',
-      'stylish | json | sarif | github | junit (repeatable, or comma list)',
+      'stylish | json | sarif | github | junit | codequality (repeatable, or comma list)',
       (value: string, previous: string[]) => {
         formatsSeen = previous.length + 1;
         return [...previous, value];
@@ -65,6 +65,7 @@ Examples:
   $ archgen validate model/ --strict
   $ archgen validate model -f github -f sarif -o archgen.sarif   # annotations + code scanning
   $ archgen validate model --format json > report.json
+  $ archgen validate model -f junit -o archgen-junit.xml -f codequality -o gl-code-quality.json   # GitLab
   $ archgen validate model --changed-since origin/main   # large repos: only what this branch touched`,
     )
     .action(async (model: string, opts: ValidateOptions) => {
