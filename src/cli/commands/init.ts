@@ -47,6 +47,13 @@ export async function initCommand(io: CliIO, dir: string, force: boolean): Promi
     io.stderr(`  wrote ${path.relative(io.cwd, to) || to}\n`);
   }
   const shown = path.relative(io.cwd, target) || '.';
+  if (shown !== '.') {
+    // GitHub reads workflows only from the repository root, and the workflow says `model: .`.
+    io.stderr(
+      `\nGitHub runs workflows only from .github/workflows at the root of the repository:\n` +
+        `move ${path.join(shown, '.github/workflows/archgen.yml')} there, and set \`model: ${shown}\` in it.\n`,
+    );
+  }
   io.stderr(`\nNext: archgen validate ${shown}  then  archgen render ${shown} --out out\n`);
   return 0;
 }
