@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { runCli } from '../helpers/cli.js';
-import { archgenCommands, flagOf } from '../helpers/shell-words.js';
+import {
+  checkCommand,
+  parseStrict,
+  problemsIn,
+  readCli,
+  type CliSpec,
+} from '../helpers/cli-spec.js';
+import { archgenCommands } from '../helpers/shell-words.js';
 
 /**
  * The CI files archgen ships, read as GitHub and GitLab read them: action.yml, the workflow
@@ -48,88 +54,6 @@ interface Workflow {
   jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
 }
 
-/** Parses YAML as strictly as GitHub does: a syntax error or a duplicate key fails the test. */
-function parseStrict<T>(text: string, file: string): T {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  expect(
-    doc.errors.map((e) => e.message),
-    file,
-  ).toEqual([]);
-  expect(
-    doc.warnings.map((e) => e.message),
-    file,
-  ).toEqual([]);
-  return doc.toJS() as T;
-}
-
-// ---------- the CLI as its help describes it ----------
-
-interface OptionSpec {
-  takesValue: boolean;
-}
-/** Each command path (`validate`, `id next`; '' for archgen itself) with its flags. */
-type CliSpec = Map<string, Map<string, OptionSpec>>;
-
-function section(help: string, title: string): string[] {
-  const lines = help.split('\n');
-  const start = lines.indexOf(`${title}:`);
-  if (start < 0) return [];
-  const end = lines.findIndex((l, i) => i > start && l.trim() === '');
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
-
-/** Reads every command's `--help`, recursively, into a CliSpec. */
-async function readCli(prefix: string[] = [], spec: CliSpec = new Map()): Promise<CliSpec> {
-  const help = await runCli([...prefix, '--help'], ROOT);
-  expect(help.code, `archgen ${prefix.join(' ')} --help`).toBe(0);
-  const options = new Map<string, OptionSpec>();
-  for (const line of section(help.stdout, 'Options')) {
-    const m = /^\s{2}(?:(-[A-Za-z]), )?(--[a-z][\w-]*)( [<[])?/.exec(line);
-    if (!m?.[2]) continue;
-    const opt = { takesValue: m[3] !== undefined };
-    options.set(m[2], opt);
-    if (m[1]) options.set(m[1], opt);
-  }
-  // '' is archgen itself (--version, --help).
-  spec.set(prefix.join(' '), options);
-  for (const line of section(help.stdout, 'Commands')) {
-    const name = /^\s{2}([a-z][\w-]*)/.exec(line)?.[1];
-    if (name && name !== 'help') await readCli([...prefix, name], spec);
-  }
-  return spec;
-}
-
-/**
- * What is wrong with one archgen command line, as messages (empty when it is right): the
- * subcommand must exist, each flag must be one of its flags, and a flag that takes a value must
- * get one.
- */
-function checkCommand(args: readonly string[], cli: CliSpec): string[] {
-  let command = '';
-  let rest = [...args];
-  while (rest[0] !== undefined && cli.has([command, rest[0]].filter(Boolean).join(' '))) {
-    command = [command, rest[0]].filter(Boolean).join(' ');
-    rest = rest.slice(1);
-  }
-  if (!command && !flagOf(args[0] ?? '')) return [`\`${args[0] ?? ''}\` is not an archgen command`];
-  const options = cli.get(command) ?? new Map<string, OptionSpec>();
-  const problems: string[] = [];
-  const name = ['archgen', command].filter(Boolean).join(' ');
-  rest.forEach((word, i) => {
-    const f = flagOf(word);
-    if (!f) return;
-    const opt = options.get(f.flag);
-    if (!opt) problems.push(`${name} has no ${f.flag}`);
-    else if (
-      opt.takesValue &&
-      !f.inline &&
-      (rest[i + 1] === undefined || flagOf(rest[i + 1] ?? ''))
-    )
-      problems.push(`${name} ${f.flag} needs a value`);
-  });
-  return problems;
-}
-
 // ---------- the files ----------
 
 let cli: CliSpec;
@@ -140,7 +64,7 @@ let workflowText: string;
 let initDir: string;
 
 beforeAll(async () => {
-  cli = await readCli();
+  cli = await readCli(ROOT);
   actionText = await readFile(path.join(ROOT, 'action.yml'), 'utf8');
   action = parseStrict<Action>(actionText, 'action.yml');
   // The workflow as `archgen init` writes it into a new repository.
@@ -210,7 +134,12 @@ describe('action.yml', () => {
     expect(commands.map((c) => c.args[0])).toEqual(
       expect.arrayContaining(['validate', 'diff', 'render']),
     );
-    expect(problemsIn(action.runs.steps.map((st) => st.run ?? ''))).toEqual([]);
+    expect(
+      problemsIn(
+        action.runs.steps.map((st) => st.run ?? ''),
+        cli,
+      ),
+    ).toEqual([]);
   });
 
   it('runs archgen only from its own folder', () => {
@@ -266,7 +195,12 @@ describe('the workflow `archgen init` writes', () => {
     expect(steps[0]?.with).toMatchObject({ 'fetch-depth': 0 });
     expect(steps.some((s) => s.uses === `${REPO}@v0`)).toBe(true);
     for (const s of steps.filter((x) => x.uses)) expectAllowed(s.uses ?? '');
-    expect(problemsIn(steps.map((st) => st.run ?? ''))).toEqual([]);
+    expect(
+      problemsIn(
+        steps.map((st) => st.run ?? ''),
+        cli,
+      ),
+    ).toEqual([]);
   });
 
   it('passes the action only inputs it has, including the ones shown in comments', () => {
@@ -284,13 +218,6 @@ describe('the workflow `archgen init` writes', () => {
   });
 });
 
-/** Every problem of every archgen command in the scripts, each with its command line. */
-function problemsIn(scripts: readonly string[]): string[] {
-  return scripts
-    .flatMap(archgenCommands)
-    .flatMap((c) => checkCommand(c.args, cli).map((p) => `${p}, in: ${c.args.join(' ')}`));
-}
-
 /** A `uses:` is archgen's own action or one of the pinned ones at its pinned major. */
 function expectAllowed(uses: string): void {
   if (uses === './' || uses.startsWith(`${REPO}@`)) return;
@@ -298,3 +225,47 @@ function expectAllowed(uses: string): void {
   expect(Object.keys(PINNED), `${uses} is not an allowed action`).toContain(name);
   expect(version, `${name} is pinned to ${PINNED[name]}`).toBe(PINNED[name]);
 }
+
+describe('the docs', () => {
+  const docs = ['README.md', 'docs/ci.md', 'docs/diff.md'];
+
+  /** Code blocks of a Markdown file: language and text. */
+  async function blocks(file: string): Promise<{ lang: string; text: string }[]> {
+    const text = await readFile(path.join(ROOT, file), 'utf8');
+    return [...text.matchAll(/^(`{3,})(\w*)\n([\s\S]*?)^\1$/gm)].map((m) => ({
+      lang: m[2] ?? '',
+      text: m[3] ?? '',
+    }));
+  }
+
+  /** Every `run:` / `script:` string and every archgen action step in a YAML value. */
+  function walk(value: unknown, scripts: string[], steps: Step[]): void {
+    if (Array.isArray(value)) for (const v of value) walk(v, scripts, steps);
+    else if (value && typeof value === 'object') {
+      const rec = value as Record<string, unknown>;
+      if (typeof rec['uses'] === 'string' && rec['uses'].startsWith(`${REPO}@`)) steps.push(rec);
+      for (const [k, v] of Object.entries(rec)) {
+        if (k === 'run' && typeof v === 'string') scripts.push(v);
+        else if (k === 'script' && Array.isArray(v)) scripts.push(...v.map(String));
+        else walk(v, scripts, steps);
+      }
+    }
+  }
+
+  it.each(docs)(
+    '%s shows only archgen commands, flags and action inputs that exist',
+    async (file) => {
+      const scripts: string[] = [];
+      const steps: Step[] = [];
+      for (const b of await blocks(file)) {
+        if (b.lang === 'sh') scripts.push(b.text);
+        if (b.lang === 'yaml') walk(parseStrict<unknown>(b.text, file), scripts, steps);
+      }
+      expect(problemsIn(scripts, cli)).toEqual([]);
+      for (const s of steps) {
+        for (const key of Object.keys(s.with ?? {}))
+          expect(action.inputs, `${file}: with.${key}`).toHaveProperty([key]);
+      }
+    },
+  );
+});

@@ -2,7 +2,7 @@
  * Just enough of a shell reader to find the archgen commands in CI scripts: splits a script into
  * words and operators the way bash does for quoting (`'...'`, `"..."`, `${...}`, `$(...)`,
  * backslash-newline), drops comments and redirections, and returns every simple command that
- * runs archgen (`archgen`, `npx [--yes] archgen`, `node <path>/bin/archgen.js`) with its
+ * runs archgen (`archgen`, `npx [--yes] archgen[@version]`, `node <path>/bin/archgen.js`) with its
  * arguments as written.
  */
 
@@ -125,10 +125,12 @@ export function archgenCommands(script: string): ArchgenCommand[] {
     for (let j = i; j < tokens.length && tokens[j]?.kind === 'word'; j++)
       words.push(tokens[j]?.text ?? '');
     const bare = words.map(unquote);
+    // `archgen`, or with npx a version: `archgen@0`, `archgen@^0.2`.
+    const isArchgen = (w = ''): boolean => /^archgen(@[\w.^~<>=*-]+)?$/.test(w);
     let skip = 0;
     if (bare[0] === 'archgen') skip = 1;
-    else if (bare[0] === 'npx' && bare[1] === 'archgen') skip = 2;
-    else if (bare[0] === 'npx' && /^(-y|--yes)$/.test(bare[1] ?? '') && bare[2] === 'archgen')
+    else if (bare[0] === 'npx' && isArchgen(bare[1])) skip = 2;
+    else if (bare[0] === 'npx' && /^(-y|--yes)$/.test(bare[1] ?? '') && isArchgen(bare[2]))
       skip = 3;
     else if (bare[0] === 'node' && /(^|\/)bin\/archgen\.js$/.test(bare[1] ?? '')) skip = 2;
     if (skip > 0) found.push({ via: bare.slice(0, skip).join(' '), args: words.slice(skip) });
