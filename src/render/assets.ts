@@ -42,7 +42,7 @@ export const MERMAID_VERSION: string = (require('mermaid/package.json') as { ver
  * Bump when archgen changes how it calls mermaid or post-processes its SVG, so cached SVGs made
  * by an older archgen are not reused. Part of every cache key.
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 /** Font stack for diagrams and the PDF header/footer: Noto CJK first so Chinese never falls back to tofu. */
 export const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", sans-serif';

@@ -7,19 +7,18 @@
  * own markup. `tidySvg` rounds the coordinates mermaid writes with full double precision.
  */
 
-/** Removes scripts, event handlers, external references and embedding elements from an SVG. */
-export function sanitiseSvg(svg: string): string {
-  return svg
-    .replace(/<\?xml[\s\S]*?\?>/gi, '')
-    .replace(/<!DOCTYPE[\s\S]*?>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<script\b[^>]*\/?>/gi, '')
-    .replace(
-      /<(iframe|object|embed|link|meta|base|audio|video|source|animate|set|handler|listener)\b[^>]*>/gi,
-      '',
-    )
-    .replace(/<\/(iframe|object|embed|audio|video)\s*>/gi, '')
+const BLOCKED =
+  /^(script|iframe|object|embed|link|meta|base|audio|video|source|animate|set|handler|listener)$/i;
+
+/** Stylesheet text without imports and with only in-document `url(#…)` references. */
+const safeCss = (css: string): string =>
+  css.replace(/@import[^;]*;?/gi, '').replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none');
+
+/** One start or end tag: blocked elements dropped, handlers and outside references removed. */
+function cleanTag(tag: string): string {
+  const name = /^<\/?([a-zA-Z][\w:-]*)/.exec(tag)?.[1] ?? '';
+  if (BLOCKED.test(name)) return '';
+  return tag
     .replace(/\s(on[a-z]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
     .replace(
       /\s((?:xlink:)?href|src|action|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi,
@@ -31,8 +30,28 @@ export function sanitiseSvg(svg: string): string {
           ? whole
           : '',
     )
-    .replace(/@import[^;]*;?/gi, '')
-    .replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none');
+    .replace(
+      /\sstyle\s*=\s*("[^"]*"|'[^']*')/gi,
+      (_whole, value: string) => ` style=${safeCss(value)}`,
+    );
+}
+
+/**
+ * Removes scripts, event handlers, external references and embedding elements from an SVG.
+ * Only markup is touched: text (where `<` is always `&lt;`) keeps every word the model wrote,
+ * even one that reads like an attribute or a `url(…)`.
+ */
+export function sanitiseSvg(svg: string): string {
+  return svg
+    .replace(/<\?xml[\s\S]*?\?>/gi, '')
+    .replace(/<!DOCTYPE[\s\S]*?>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(
+      /(<style\b[^>]*>)([\s\S]*?)(<\/style\s*>)/gi,
+      (_whole, open: string, css: string, close: string) => open + safeCss(css) + close,
+    )
+    .replace(/<\/?[a-zA-Z][^>]*>/g, cleanTag);
 }
 
 /** Decimals kept in coordinates: 1/100 px is far below what a screen or a printer shows. */

@@ -54,3 +54,14 @@ describe('sanitiseSvg', () => {
     expect(out).toContain('<text>x</text>');
   });
 });
+
+describe('sanitiseSvg on text', () => {
+  it('keeps label text that reads like markup, handlers or urls', () => {
+    const text =
+      '&lt;img src=x onerror=alert(1)&gt; href="http://e.x" url(http://e.x) @import x; style="a"';
+    const svg = `<svg><style>.a{fill:red}</style><text onclick="x()"><tspan>${text}</tspan></text></svg>`;
+    expect(sanitiseSvg(svg)).toBe(
+      `<svg><style>.a{fill:red}</style><text><tspan>${text}</tspan></text></svg>`,
+    );
+  });
+});
