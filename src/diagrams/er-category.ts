@@ -9,7 +9,17 @@ import {
   type EntityRelation,
 } from './er.js';
 import { caption, words } from './i18n.js';
-import { IdMap, addTo, clean, erToken, escapeText, joinLabel, label, slug } from './text.js';
+import {
+  IdMap,
+  MAX_LABEL,
+  addTo,
+  clean,
+  erToken,
+  joinLabel,
+  label,
+  slug,
+  svgText,
+} from './text.js';
 import type { DiagramSpec } from './types.js';
 
 /** Most attributes drawn per entity; the rest are summarised in one line. */
@@ -27,7 +37,7 @@ function attributeLine(a: Attribute): string {
     joinLabel(name !== clean(a.name, 200) ? clean(a.name, 200) : undefined, a.comment),
     60,
   );
-  return `    ${type} ${name}${keys ? ` ${keys}` : ''}${comment ? ` "${escapeText(comment)}"` : ''}`;
+  return `    ${type} ${name}${keys ? ` ${keys}` : ''}${comment ? ` "${svgText(comment, 'markdown')}"` : ''}`;
 }
 
 /** An entity's block after its mermaid id: alias and attributes, summarised above `MAX_ATTRIBUTES`. */
@@ -36,11 +46,11 @@ function entityBlock(
   more: (n: number) => string,
 ): { text: string; summarised: boolean } {
   const attrs = e.attributes ?? [];
-  const head = `[${label(entityTitle(e, e.id))}]`;
+  const head = `[${label(entityTitle(e, e.id), MAX_LABEL, 'er-alias')}]`;
   if (attrs.length === 0) return { text: head, summarised: false };
   const shown = attrs.slice(0, MAX_ATTRIBUTES).map(attributeLine);
   if (attrs.length > MAX_ATTRIBUTES)
-    shown.push(`    more attributes "${escapeText(more(attrs.length - MAX_ATTRIBUTES))}"`);
+    shown.push(`    more attributes "${svgText(more(attrs.length - MAX_ATTRIBUTES), 'markdown')}"`);
   return {
     text: [`${head} {`, ...shown, '  }'].join('\n'),
     summarised: attrs.length > MAX_ATTRIBUTES,
@@ -131,10 +141,12 @@ export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] 
         drawn.push(r);
       }
       for (const id of [...stubs].sort())
-        lines.push(`  ${ids.id(`ent:${id}`)}[${label(entityTitle(entityOf.get(id), id))}]`);
+        lines.push(
+          `  ${ids.id(`ent:${id}`)}[${label(entityTitle(entityOf.get(id), id), MAX_LABEL, 'er-alias')}]`,
+        );
       for (const r of drawn)
         lines.push(
-          `  ${ids.id(`ent:${r.from}`)} ${ER_NOTATION[r.cardinality]} ${ids.id(`ent:${r.to}`)} : "${escapeText(r.label)}"`,
+          `  ${ids.id(`ent:${r.from}`)} ${ER_NOTATION[r.cardinality]} ${ids.id(`ent:${r.to}`)} : "${svgText(r.label, 'markdown')}"`,
         );
       return {
         source: `${lines.join('\n')}\n`,

@@ -3,7 +3,7 @@ import type { Cardinality } from '../model/types.js';
 import { chunk, toSpecs, type GenContext, type Part } from './budget.js';
 import { ER_NOTATION, categories, entityRelations, invert } from './er.js';
 import { words } from './i18n.js';
-import { IdMap, cmp, escapeText, label } from './text.js';
+import { IdMap, MAX_LABEL, cmp, label, svgText } from './text.js';
 import type { DiagramSpec } from './types.js';
 
 /**
@@ -34,13 +34,13 @@ export function erOverview(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     const inSlice = new Set(slice.map((c) => c.id));
     const lines = [
       'erDiagram',
-      ...slice.map((c) => `  ${ids.id(`cat:${c.id}`)}[${label(c.name)}]`),
+      ...slice.map((c) => `  ${ids.id(`cat:${c.id}`)}[${label(c.name, MAX_LABEL, 'er-alias')}]`),
     ];
     const shown = sortedPairs.filter((p) => inSlice.has(p.a) && inSlice.has(p.b));
     for (const p of shown.slice(0, ctx.budget.maxEdges)) {
       const card: Cardinality = p.cards.size === 1 ? [...p.cards][0]! : 'many-to-many';
       lines.push(
-        `  ${ids.id(`cat:${p.a}`)} ${ER_NOTATION[card]} ${ids.id(`cat:${p.b}`)} : "${escapeText(w.relations(p.n))}"`,
+        `  ${ids.id(`cat:${p.a}`)} ${ER_NOTATION[card]} ${ids.id(`cat:${p.b}`)} : "${svgText(w.relations(p.n), 'markdown')}"`,
       );
     }
     const summarised = slices.length > 1 || shown.length > ctx.budget.maxEdges;

@@ -4,15 +4,16 @@ import { toSpecs, type GenContext } from './budget.js';
 import { words } from './i18n.js';
 import {
   IdMap,
+  MAX_LABEL,
   asList,
   clean,
   cmp,
-  escapeText,
   joinLabel,
   label,
   nameOf,
   slug,
   sortBy,
+  svgText,
 } from './text.js';
 import type { DiagramSpec } from './types.js';
 
@@ -52,7 +53,9 @@ function machineSource(m: StateMachine, ctx: GenContext): { source: string; summ
   for (const s of states) {
     if (declared.has(s.id)) continue;
     declared.add(s.id);
-    lines.push(`  state ${label(joinLabel(nameOf(s), s.value))} as ${ids.id(`st:${s.id}`)}`);
+    lines.push(
+      `  state ${label(joinLabel(nameOf(s), s.value), MAX_LABEL, 'markdown')} as ${ids.id(`st:${s.id}`)}`,
+    );
   }
   const referenced = transitions
     .flatMap((t) => [t.to, ...asList(t.from)].map(String))
@@ -60,16 +63,18 @@ function machineSource(m: StateMachine, ctx: GenContext): { source: string; summ
   for (const id of [...new Set(referenced)]
     .filter((r) => r !== '*' && !declared.has(r))
     .sort(cmp)) {
-    lines.push(`  state ${label(id)} as ${ids.id(`st:${id}`)}`);
+    lines.push(`  state ${label(id, MAX_LABEL, 'markdown')} as ${ids.id(`st:${id}`)}`);
   }
   const any = 'any:*';
   if (collapse && transitions.some((t) => asList(t.from).map(String).includes('*'))) {
-    lines.push(`  state ${label(words(ctx.lang).anyState)} as ${ids.id(any)}`);
+    lines.push(
+      `  state ${label(words(ctx.lang).anyState, MAX_LABEL, 'markdown')} as ${ids.id(any)}`,
+    );
   }
   const edges: string[] = [];
   const text = (t: Parameters<typeof transitionLabel>[0]): string => {
     const l = transitionLabel(t);
-    return l ? ` : ${escapeText(l)}` : '';
+    return l ? ` : ${svgText(l, 'transition')}` : '';
   };
   edges.push(`  [*] --> ${ids.id(`st:${m.initial}`)}${m.creation ? text(m.creation) : ''}`);
   for (const t of transitions) {

@@ -1,6 +1,6 @@
 /**
  * Text safety for mermaid sources. Model text is untrusted: every label goes through `label()`
- * (or `escapeText()` for unquoted positions), and every mermaid identifier is a generated token
+ * or `svgText()` (or `escapeText()` for gantt), and every mermaid identifier is a generated token
  * from `IdMap` or `erToken()`, never a raw model id.
  */
 
@@ -30,6 +30,75 @@ const ENTITIES: Record<string, string> = {
 };
 const SPECIAL = /["&<>#%:;\\`{|}]/g;
 
+/**
+ * WORD JOINER: invisible and without width. Put between two characters it breaks a pattern
+ * mermaid looks for (`%%`, `#name;`, `](`, `://`) without changing what the label shows.
+ */
+const WJ = '\u2060';
+
+/**
+ * The only characters mermaid shows verbatim in SVG `<text>` labels (`htmlLabels: false`) when
+ * written as entities: it decodes `&amp;`, `&lt;` and `&gt;` there and no other entity, so
+ * `#quot;` or `#58;` would be drawn as `&quot;` or `&#58;`. A double quote cannot appear inside
+ * a quoted label at all: it is drawn as the full-width quote, which NFKC maps back to `"`.
+ */
+const SVG_ENTITIES: Record<string, string> = {
+  '&': '#amp;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '"': '\uff02',
+};
+
+/**
+ * Characters that state and ER labels would read as Markdown (mermaid runs them through marked,
+ * which drops code spans, links and backslash escapes, and turns `*x*` into styling), drawn as
+ * their full-width forms (NFKC maps each back).
+ */
+const MARKDOWN_FORMS: Record<string, string> = { '`': '\uff40', '*': '\uff0a', '~': '\uff5e' };
+
+/**
+ * Where a text goes in the mermaid source:
+ * - `flowchart`: a quoted flowchart label (node, subgraph, edge);
+ * - `markdown`: a quoted state or ER label (state name, attribute comment, relation label),
+ *   which mermaid also reads as Markdown;
+ * - `er-alias`: an ER entity alias `["…"]`, whose token admits no `%` and no `\`;
+ * - `transition`: the unquoted text after `-->` … ` : ` in a state diagram, which ends at `;`.
+ */
+export type TextSlot = 'flowchart' | 'markdown' | 'er-alias' | 'transition';
+
+/**
+ * `text` made safe for `slot` in a diagram drawn with SVG text labels (flowchart, state, ER):
+ * it cannot end its label or add a statement, and it is drawn as written (up to the full-width
+ * forms above and invisible word joiners).
+ */
+export function svgText(text: string, slot: TextSlot = 'flowchart'): string {
+  let t = text
+    .replace(/#(?=\w+;)/g, `#${WJ}`) // mermaid reads `#name;` anywhere as an entity code
+    .replace(/%(?=%)/g, `%${WJ}`) // `%%` starts a comment or an `%%{init}%%` directive anywhere
+    .replace(/(?<=s)(?=tyle)|(?<=c)(?=lassDef)/g, WJ); // `style…:…#…;` loses its last `;`
+  if (slot === 'flowchart') {
+    t = t
+      .replace(/^`/, `${WJ}\``) // `"\`` opens a Markdown string
+      .replace(/\\(?=n)/g, `\\${WJ}`); // `\n` is a line break in a flowchart label
+  } else {
+    t = t
+      .replace(/\\(?=[!-/:-@[-`{-~])/g, `\\${WJ}`) // a backslash escape would be dropped
+      .replace(/[`*~]/g, (ch) => MARKDOWN_FORMS[ch] ?? ch)
+      .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\uff3f') // `_` that could emphasise
+      .replace(/\](?=\()/g, `]${WJ}`) // an inline link or image would be dropped
+      .replace(/:(?=\/\/)/g, `:${WJ}`) // so would an autolink
+      .replace(/\b(www)\./gi, `$1${WJ}.`)
+      .replace(/@/g, `@${WJ}`);
+    if (slot === 'er-alias') t = t.replace(/%/g, '\uff05').replace(/\\/g, '\uff3c');
+    if (slot === 'transition') {
+      t = t
+        .replace(/;/g, '\u037e') // GREEK QUESTION MARK: canonically equal to `;`
+        .replace(/:/g, `:${WJ}`); // a `:` must be followed by something other than `:` or the end
+    }
+  }
+  return t.replace(/[&<>"]/g, (ch) => SVG_ENTITIES[ch] ?? ch);
+}
+
 /** What model text fields hold after schema validation. */
 export type Scalar = string | number | boolean | null | undefined;
 
@@ -53,15 +122,22 @@ export function clean(value: Scalar, max = MAX_LABEL): string {
         .trimEnd()}…`;
 }
 
-/** `text` with every character mermaid could read as syntax replaced by a `#code;` entity. */
+/**
+ * `text` with every character mermaid could read as syntax replaced by a `#code;` entity: for
+ * gantt charts, which decode every entity. Diagrams drawn with SVG text labels use `svgText`.
+ */
 export function escapeText(text: string): string {
   return text.replace(SPECIAL, (ch) => ENTITIES[ch] ?? '');
 }
 
 /** A quoted mermaid label: cleaned, truncated to `max` code points, escaped. Never empty. */
-export function label(value: Scalar, max = MAX_LABEL): string {
+export function label(
+  value: Scalar,
+  max = MAX_LABEL,
+  slot: Exclude<TextSlot, 'transition'> = 'flowchart',
+): string {
   const text = clean(value, max);
-  return `"${escapeText(text === '' ? '-' : text)}"`;
+  return `"${svgText(text === '' ? '-' : text, slot)}"`;
 }
 
 /** Joins the non-empty parts of a label with a middle dot. */

@@ -28,7 +28,11 @@ const ER = [
 const STATE = [
   /^stateDiagram-v2$/,
   new RegExp(`^ {2}state ${Q} as ${ID}$`),
-  new RegExp(`^ {2}(${ID}|\\[\\*\\]) --> (${ID}|\\[\\*\\])( : [^"<>:\\n]+)?$`),
+  // A transition label runs to the end of the line: no `;` but in `#lt;`-style entities (read
+  // before the grammar), and every `:` followed by U+2060.
+  new RegExp(
+    `^ {2}(${ID}|\\[\\*\\]) --> (${ID}|\\[\\*\\])( : ([^"<>:;\\n]|:\u2060|#(amp|lt|gt);)+)?$`,
+  ),
 ];
 const GANTT = [
   /^gantt$/,

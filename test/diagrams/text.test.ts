@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { IdMap, clean, erToken, escapeText, label, slug } from '../../src/diagrams/text.js';
+import {
+  IdMap,
+  clean,
+  erToken,
+  escapeText,
+  label,
+  slug,
+  svgText,
+} from '../../src/diagrams/text.js';
+
+const WJ = '\u2060';
 
 describe('text helpers', () => {
   it('clean: one line, no control characters, truncated by code points', () => {
@@ -19,8 +29,41 @@ describe('text helpers', () => {
   });
 
   it('label: quoted, never empty', () => {
-    expect(label('a"b')).toBe('"a#quot;b"');
+    expect(label('a"b')).toBe('"a\uff02b"');
     expect(label('')).toBe('"-"');
+    expect(label('*x*', 60, 'markdown')).toBe('"\uff0ax\uff0a"');
+  });
+
+  it('svgText: only &, < and > as entities, since SVG text labels decode no other', () => {
+    // `#58;` or `#quot;` would be drawn as `&#58;` and `&quot;`: kept as text instead.
+    expect(svgText('a: b; {c} | d \\ e `f`')).toBe('a: b; {c} | d \\ e `f`');
+    expect(svgText('<script>&"')).toBe('#lt;script#gt;#amp;\uff02');
+  });
+
+  it('svgText: breaks what mermaid reads anywhere in its text, invisibly', () => {
+    expect(svgText('%%{init: {}}%%')).toBe(`%${WJ}%{init: {}}%${WJ}%`);
+    expect(svgText('#quot; #35; C# ;')).toBe(`#${WJ}quot; #${WJ}35; C# ;`);
+    expect(svgText('`md string')).toBe(`${WJ}\`md string`);
+    expect(svgText('a\\nb')).toBe(`a\\${WJ}nb`);
+    expect(svgText('style x fill:#f00;')).toBe(`s${WJ}tyle x fill:#${WJ}f00;`);
+  });
+
+  it('svgText: keeps state and ER labels from being read as Markdown', () => {
+    expect(svgText('`c` *a* ~s~ [l](u) \\* _x_ user_id', 'markdown')).toBe(
+      `\uff40c\uff40 \uff0aa\uff0a \uff5es\uff5e [l]${WJ}(u) \\${WJ}\uff0a \uff3fx\uff3f user_id`,
+    );
+    expect(svgText('https://x.y www.x.y a@b.c', 'markdown')).toBe(
+      `https:${WJ}//x.y www${WJ}.x.y a@${WJ}b.c`,
+    );
+  });
+
+  it('svgText: ER aliases and state transitions avoid what their grammar refuses', () => {
+    expect(svgText('50% C:\\x', 'er-alias')).toBe('50\uff05 C:\uff3cx');
+    expect(svgText('a; b:: c:', 'transition')).toBe(`a\u037e b:${WJ}:${WJ} c:${WJ}`);
+    // NFKC maps every substitute back to what the model says.
+    expect(svgText('"a"; 50% \\ `b` *c* ~d~', 'transition').normalize('NFKC')).toBe(
+      '"a"; 50% \\ `b` *c* ~d~',
+    );
   });
 
   it('slug: model ids stay readable when safe, hashed otherwise, never with `--`', () => {
