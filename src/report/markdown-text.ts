@@ -92,12 +92,26 @@ export function markdownToPlain(source: string): string {
  * Markdown → Markdown that is safe to embed in the generated `.md` document: `<` escaped (no raw
  * HTML, no autolinks), unsafe links reduced to their text, images to their alt text, headings to
  * bold lines, and code fences closed. Code spans and fenced code are kept verbatim.
+ *
+ * The rewrite works line by line; CommonMark does not (a link or a reference definition may span
+ * lines, brackets nest). So its result is parsed again as a renderer would (raw HTML on, every
+ * link accepted) and, if that still finds raw HTML, an image or a link `isSafeHref` refuses, the
+ * description is written as escaped plain text instead.
  */
 export function markdownToSafeMarkdown(source: string): string {
+  const text = source.replace(/\r\n?/g, '\n');
+  const rewritten = rewriteMarkdown(text);
+  return isInert(rewritten) ? rewritten : plainMarkdown(text);
+}
+
+function rewriteMarkdown(source: string): string {
   const out: string[] = [];
   let fence: string | undefined;
-  for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  for (const line of source.split('\n')) {
+    // Only spaces indent a fence (a tab is four columns), and a backtick fence's info string
+    // holds no backtick: otherwise CommonMark reads the line as text, not as a fence.
+    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const marker = open && !(open[1]![0] === '`' && open[2]!.includes('`')) ? open[1] : undefined;
     if (fence) {
       out.push(line);
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
@@ -125,12 +139,47 @@ function safeMarkdownLine(line: string): string {
   return safeInline(line);
 }
 
+/**
+ * Code spans stay verbatim, the rest is made safe. A code span is a run of backticks closed by
+ * the next run of the same length (CommonMark); an unmatched run is literal text, so what
+ * follows it is prose, not code.
+ */
 function safeInline(text: string): string {
-  // Split off code spans, which stay verbatim.
-  return text
-    .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : safeProse(part)))
-    .join('');
+  let out = '';
+  let prose = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length) {
+      prose += text.slice(i, i + 2); // an escaped backtick opens nothing
+      i += 2;
+      continue;
+    }
+    if (ch !== '`') {
+      prose += ch;
+      i++;
+      continue;
+    }
+    const run = /^`+/.exec(text.slice(i))![0];
+    const closing = /`+/g;
+    closing.lastIndex = i + run.length;
+    let end = -1;
+    for (let m = closing.exec(text); m; m = closing.exec(text)) {
+      if (m[0].length === run.length) {
+        end = m.index + run.length;
+        break;
+      }
+    }
+    if (end < 0) {
+      prose += run;
+      i += run.length;
+      continue;
+    }
+    out += safeProse(prose) + text.slice(i, end);
+    prose = '';
+    i = end;
+  }
+  return out + safeProse(prose);
 }
 
 function safeProse(text: string): string {
@@ -141,4 +190,44 @@ function safeProse(text: string): string {
     .replace(/\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)/g, (whole, label: string, href: string) =>
       isSafeHref(href) ? whole : label,
     );
+}
+
+/** A parser that sees what a renderer without a sanitiser would make of the Markdown. */
+const inspector = (() => {
+  const it = new MarkdownIt({ html: true, linkify: false });
+  it.validateLink = () => true;
+  return it;
+})();
+
+/** True when `markdown` renders no raw HTML and no image, and links only where `isSafeHref` allows. */
+function isInert(markdown: string): boolean {
+  const env: { references?: Record<string, { href?: string }> } = {};
+  const tokens = inspector.parse(markdown, env);
+  const inert = (list: Token[]): boolean =>
+    list.every((t) => {
+      if (t.type === 'html_block' || t.type === 'html_inline' || t.type === 'image') return false;
+      if (t.type === 'link_open' && !isSafeHref(t.attrGet('href') ?? '')) return false;
+      return !t.children || inert(t.children);
+    });
+  return (
+    inert(tokens) && Object.values(env.references ?? {}).every((r) => isSafeHref(r.href ?? ''))
+  );
+}
+
+/**
+ * The last resort: every line as escaped text (no HTML, link, image, code or emphasis can start),
+ * with setext underlines defused. Line breaks and paragraphs are kept.
+ */
+function plainMarkdown(source: string): string {
+  return source
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]{}()|~#!=+-])/g, '\\$1'),
+    )
+    .join('\n')
+    .trim();
 }

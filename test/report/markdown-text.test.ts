@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import {
   isSafeHref,
@@ -70,5 +71,55 @@ describe('markdownToSafeMarkdown', () => {
 
   it('does not let a setext underline turn a line into a heading', () => {
     expect(markdownToSafeMarkdown('Title\n=====\nText\n---')).toBe('Title\n\\=====\nText\n\\---');
+  });
+});
+
+/** What a renderer without a sanitiser makes of `md`: raw HTML, images, and links it would follow. */
+function rendered(md: string): { html: string[]; images: number; links: string[] } {
+  const it = new MarkdownIt({ html: true });
+  it.validateLink = () => true;
+  const env: { references?: Record<string, { href: string }> } = {};
+  const flat = (ts: ReturnType<MarkdownIt['parse']>): ReturnType<MarkdownIt['parse']> =>
+    ts.flatMap((t) => [t, ...flat(t.children ?? [])]);
+  const tokens = flat(it.parse(md, env));
+  return {
+    html: tokens.filter((t) => t.type.startsWith('html_')).map((t) => t.content),
+    images: tokens.filter((t) => t.type === 'image').length,
+    links: [
+      ...tokens.filter((t) => t.type === 'link_open').map((t) => t.attrGet('href') ?? ''),
+      ...Object.values(env.references ?? {}).map((r) => r.href),
+    ],
+  };
+}
+
+describe('markdownToSafeMarkdown against what CommonMark reads', () => {
+  it.each([
+    ['unmatched backticks before HTML', '``<script>alert(1)</script>` and `<b>x</b>`'],
+    ['a fence whose info string has a backtick', '```x`\n<script>alert(1)</script>\n```'],
+    ['a tab-indented fence', '\t```\n<script>alert(1)</script>\n```'],
+    ['a definition split over lines', '[a][r]\n\n[r]:\n  javascript:alert(1)'],
+    ['a definition label split over lines', '[a][r\nx]\n\n[r\nx]: javascript:alert(1)'],
+    ['a definition in a block quote', '[a][q]\n\n> [q]: javascript:alert(1)'],
+    ['a link text with brackets', '[a [b] c](javascript:alert(1))'],
+    ['a link destination on the next line', '[x](\njavascript:alert(1))'],
+    ['a link text over two lines', '[a\nb](javascript:alert(1))'],
+    ['an image with brackets in its alt', '![a [b] c](https://evil.example/p.png)'],
+  ])('%s', (_, src) => {
+    const out = rendered(markdownToSafeMarkdown(src));
+    expect(out.html).toEqual([]);
+    expect(out.images).toBe(0);
+    expect(out.links.filter((h) => !isSafeHref(h))).toEqual([]);
+  });
+
+  it('keeps the text of a description it has to flatten', () => {
+    expect(markdownToSafeMarkdown('[a [b] c](javascript:alert(1)) **x** <y>')).toBe(
+      '\\[a \\[b\\] c\\]\\(javascript:alert\\(1\\)\\) \\*\\*x\\*\\* &lt;y&gt;',
+    );
+  });
+
+  it('still keeps matched code spans verbatim', () => {
+    expect(markdownToSafeMarkdown('``a ` <b>`` and `<i>` \\`<u>`')).toBe(
+      '``a ` <b>`` and `<i>` \\`&lt;u>`',
+    );
   });
 });
