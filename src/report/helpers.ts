@@ -66,16 +66,43 @@ export function registerHtmlHelpers(hb: HB, ctx: HtmlHelperContext): void {
   );
   // Table cells are the bulk of a large document: built here from escaped text (twice as fast as
   // a partial per cell). Same markup as partials/link.hbs.
+  const text = (s: string): string => breakable(s, esc);
   const link = (l: Link): string =>
     l.href
-      ? `<a href="${esc(l.href)}"${l.title ? ` title="${esc(l.title)}"` : ''}>${esc(l.text)}</a>`
-      : `<span class="nolink">${esc(l.text)}</span>`;
+      ? `<a href="${esc(l.href)}"${l.title ? ` title="${esc(l.title)}"` : ''}>${text(l.text)}</a>`
+      : `<span class="nolink">${text(l.text)}</span>`;
   hb.registerHelper('safeCell', (cell: Cell) => {
-    if (cell.kind === 'text') return new hb.SafeString(esc(cell.text));
+    if (cell.kind === 'text') return new hb.SafeString(text(cell.text));
     if (cell.kind === 'link') return new hb.SafeString(link(cell.link));
     return new hb.SafeString(cell.links.map(link).join('<span class="sep">, </span>'));
   });
   hb.registerHelper('rowClass', (row: Row) => (row.highlight ? 'hl-row' : ''));
+}
+
+/** Runs of this many characters without a space get break opportunities. */
+const LONG_RUN = 24;
+/** Characters between two break opportunities inside a long run. */
+const RUN_PIECE = 12;
+
+/**
+ * `text` escaped by `esc`, with `<wbr>` every few characters inside a run of more than
+ * `LONG_RUN` characters without white space. A table column is at least as wide as its longest
+ * unbreakable run (CSS `overflow-wrap: break-word` does not change that), so one long URL or
+ * pasted string would push the table past the page, where print cuts it off. Ordinary words
+ * are left alone, so they never break in the middle.
+ */
+export function breakable(text: string, esc: (s: string) => string): string {
+  return text
+    .split(/(\s+)/)
+    .map((part) => {
+      const chars = Array.from(part);
+      if (chars.length <= LONG_RUN) return esc(part);
+      const pieces: string[] = [];
+      for (let i = 0; i < chars.length; i += RUN_PIECE)
+        pieces.push(esc(chars.slice(i, i + RUN_PIECE).join('')));
+      return pieces.join('<wbr>');
+    })
+    .join('');
 }
 
 /** What the Markdown helpers read besides the view model. */

@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { breakable } from '../../src/report/helpers.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 import {
@@ -129,5 +130,18 @@ describe('renderHtml', () => {
     expect(html).toContain('<section id="ch-appendix">CUSTOM APPENDIX</section>');
     expect(html).not.toContain('class="cover-title"');
     expect(html).toContain('<span class="chapter-text">业务架构</span>'); // other partials are the built-in ones
+  });
+});
+
+describe('breakable', () => {
+  const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  it('adds break opportunities only inside long runs, never inside an entity', () => {
+    expect(breakable('Purchaser web 采购商网站', esc)).toBe('Purchaser web 采购商网站');
+    expect(breakable(`a ${'x'.repeat(30)} b`, esc)).toBe(
+      `a ${'x'.repeat(12)}<wbr>${'x'.repeat(12)}<wbr>xxxxxx b`,
+    );
+    expect(breakable('<&'.repeat(13), esc)).toBe(
+      `${'&lt;&amp;'.repeat(6)}<wbr>${'&lt;&amp;'.repeat(6)}<wbr>&lt;&amp;`,
+    );
   });
 });
