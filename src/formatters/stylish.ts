@@ -83,8 +83,12 @@ interface Source {
 
 function sourceLines(text: string | undefined): Source | undefined {
   if (text === undefined) return undefined;
-  // A final newline ends the last line; it does not start an empty one worth framing.
-  const safe = safeText(text).replace(/\n$/, '');
+  // A final newline ends the last line; it does not start an empty one worth framing. YAML and
+  // the diagnostics count lines by \n only, but the code frame also breaks at U+2028/U+2029:
+  // model text holding one would frame the wrong line, so they are shown as U+FFFD.
+  const safe = safeText(text)
+    .replace(/\n$/, '')
+    .replace(/[\u2028\u2029]/g, '\uFFFD');
   return { text: safe, lineCount: safe.split('\n').length };
 }
 

@@ -96,6 +96,15 @@ describe('stylish', () => {
     expect(codeColumn(rows[0] ?? '')).toBe(codeColumn(rows[1] ?? ''));
   });
 
+  it('frames the line the diagnostic names when the file holds a line separator', () => {
+    const text = 'a: "x\u2028y\u2029z"\nb: 1\nbad: 2\n';
+    const out = formatters.stylish(
+      [{ severity: 'error', file: 'm.yaml', line: 3, column: 1, code: 'schema', message: 'no' }],
+      context({ sources: new Map([['m.yaml', text]]) }),
+    );
+    expect(out).toMatch(/> 3 \| bad: 2/);
+  });
+
   it('prints no code frame without the file text', () => {
     const out = formatters.stylish(diagnostics, context({ sources: new Map() }));
     expect(out).not.toContain(' | ');
