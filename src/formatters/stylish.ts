@@ -3,7 +3,8 @@
  * by file under an underlined header, aligned `line:col  severity  message  code` rows, their
  * hint / suggestions / related locations, a code frame when the file text is known, and a summary.
  */
-import { codeFrameColumns, type SourceLocation } from '@babel/code-frame';
+import type { SourceLocation } from '@babel/code-frame';
+import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { countBySeverity, sortDiagnostics } from '../diagnostics/collect.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -13,6 +14,10 @@ import type { Formatter, FormatterContext } from './types.js';
 type Colors = ReturnType<typeof pc.createColors>;
 
 const FRAME_INDENT = '    ';
+
+// The code-frame package loads on the first frame drawn (a clean run, or JSON output, needs none).
+const require = createRequire(import.meta.url);
+let codeFrames: typeof import('@babel/code-frame') | undefined;
 
 /**
  * Formats diagnostics for a terminal. Colour comes only from `ctx.color` (never from global
@@ -102,7 +107,8 @@ function codeFrame(source: Source, d: Diagnostic, color: boolean): string | unde
   if (d.column > 0 && endLine === d.line && d.endColumn !== undefined && d.endColumn > d.column) {
     loc.end = { line: d.line, column: d.endColumn };
   }
-  return codeFrameColumns(source.text, loc, {
+  codeFrames ??= require('@babel/code-frame') as typeof import('@babel/code-frame');
+  return codeFrames.codeFrameColumns(source.text, loc, {
     linesAbove: 1,
     linesBelow: 1,
     highlightCode: color,

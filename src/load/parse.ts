@@ -1,6 +1,5 @@
-import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { jsYaml, yaml } from './libs.js';
 import { SourceFile } from './source-file.js';
 import { elementKeysOf, recoverKeys } from './recover.js';
 import { controlCharacter, deepOffset, firstAlias, yamlProblems } from './yaml-problems.js';
@@ -101,7 +100,8 @@ export function parseYamlFile(
 
   if (!control && !ANCHOR.test(text)) {
     try {
-      source.data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: displayPath });
+      const { load, CORE_SCHEMA } = jsYaml();
+      source.data = load(text, { schema: CORE_SCHEMA, filename: displayPath });
       return finish(source, limits, []);
     } catch (e) {
       if (e instanceof RangeError) return tooDeep(source, limits);
@@ -130,6 +130,7 @@ function controlDiagnostic(
 }
 
 function parseSlow(source: SourceFile, limits: ParseLimits): ParsedFile {
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   let doc;
   try {

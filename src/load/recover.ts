@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { ELEMENT_KINDS } from '../model/graph.js';
+import { yaml } from './libs.js';
 
 /**
  * What a file that could not be loaded still says: the `kind:id` keys of the elements it
@@ -37,6 +38,7 @@ export function recoverKeys(text: string): Set<string> {
  * the elements a document defines, read from its syntax tree so that it works on broken files.
  */
 export function elementKeysOf(docs: readonly Document.Parsed[]): Set<string> {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const keys = new Set<string>();
   const idOf = (item: unknown): string | undefined => {
     if (!isMap(item)) return undefined;

@@ -1,13 +1,5 @@
-import {
-  LineCounter,
-  parseDocument,
-  isMap,
-  isSeq,
-  isScalar,
-  isPair,
-  type Document,
-  type Node,
-} from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yaml } from './libs.js';
 
 /** A 1-based source range. */
 export interface SourceRange {
@@ -74,6 +66,7 @@ export class SourceFile {
    */
   locate(pointer: string, atKey = false): SourceRange {
     const { doc } = this.ensureDoc();
+    const { isMap, isPair, isScalar, isSeq } = yaml();
     let node: unknown = doc.contents;
     let keyNode: unknown;
     for (const seg of pointerSegments(pointer)) {
@@ -104,6 +97,7 @@ export class SourceFile {
 
   private ensureDoc(): { doc: Document.Parsed; counter: LineCounter } {
     if (!this.doc || !this.counter) {
+      const { LineCounter, parseDocument } = yaml();
       const counter = new LineCounter();
       this.doc = parseDocument(this.text, {
         lineCounter: counter,
@@ -118,6 +112,6 @@ export class SourceFile {
 }
 
 function scalarKey(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return undefined;
 }

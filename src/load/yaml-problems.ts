@@ -1,15 +1,6 @@
-import {
-  Parser,
-  isMap,
-  isScalar,
-  isSeq,
-  visit,
-  type Document,
-  type LineCounter,
-  type Node,
-  type YAMLError,
-} from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { yaml } from './libs.js';
 
 /**
  * Turns the `yaml` package's errors into diagnostics people can act on, and finds what a broken
@@ -135,6 +126,7 @@ function explain(
         'the file holds more than one YAML document (a second `---`): archgen reads one document per file',
     };
   }
+  const { isMap, isScalar, isSeq } = yaml();
   // An unclosed node: one whose text does not end with its closing character.
   const open = (n: Node, close: string): boolean => {
     const [from, to] = n.range ?? [0, 0];
@@ -215,7 +207,7 @@ function enclosing(
 ): number | undefined {
   let best: number | undefined;
   try {
-    visit(doc, (_key, node) => {
+    yaml().visit(doc, (_key, node) => {
       const n = node as Node;
       if (!n || typeof n !== 'object' || !('range' in n) || !n.range) return;
       const [from, , to] = n.range;
@@ -237,6 +229,7 @@ function enclosing(
 function duplicateKeyOrigins(doc: Document.Parsed): Map<number, { key: string; offset: number }> {
   const out = new Map<number, { key: string; offset: number }>();
   if (!doc.errors.some((e) => e.code === 'DUPLICATE_KEY')) return out;
+  const { isScalar, visit } = yaml();
   try {
     visit(doc, {
       Map(_key, map) {
@@ -278,7 +271,7 @@ export function deepOffset(text: string, maxDepth: number): number {
     items?: { key?: unknown; value?: unknown }[];
   };
   const stack: [Tok, number][] = [];
-  for (const token of new Parser().parse(text)) stack.push([token, 0]);
+  for (const token of new (yaml().Parser)().parse(text)) stack.push([token, 0]);
   stack.reverse();
   while (stack.length > 0) {
     const [tok, depth] = stack.pop()!;
@@ -302,6 +295,7 @@ export function firstAlias(
   unresolvedOnly = false,
 ): { offset: number; name: string } | undefined {
   let found: { offset: number; name: string } | undefined;
+  const { visit } = yaml();
   try {
     visit(doc, {
       Alias(_key, node) {
