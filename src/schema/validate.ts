@@ -2,10 +2,11 @@
  * Layer one of validation: the JSON Schemas in `schema/` checked with ajv, and ajv's raw errors
  * rewritten for people (field in backticks, what was got, "did you mean"), one issue per problem.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { distance } from 'fastest-levenshtein';
 
 /** One schema problem in one file, before the loader turns it into a located `Diagnostic`. */
@@ -65,37 +66,129 @@ const NOUNS: Record<string, string> = {
   diagrams: 'diagrams settings',
 };
 
-interface Compiled {
+// strictRequired is off because `required` inside `anyOf` (domain: host, or address + port)
+// names properties declared beside the anyOf; the schema test checks required names instead.
+const AJV_OPTIONS: Options = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  allowUnionTypes: true,
+  strictRequired: false,
+};
+/** The two validators by name, and the schema each starts from. */
+const ENTRY_POINTS = { manifest: 'manifest.schema.json', section: 'model.schema.json' } as const;
+
+/**
+ * The module `npm run build` writes beside the compiled validate.js: both validators generated
+ * ahead of time (ajv "standalone" code), so a run does not pay for compiling the schemas (about
+ * 150 ms, most of a warm `validate`) nor for loading ajv's compiler.
+ */
+export const PRECOMPILED_MODULE = 'validators.cjs';
+
+const require = createRequire(import.meta.url);
+
+/** The compiled validators: manifest files, and model (section) files. */
+export interface Validators {
   manifest: ValidateFunction;
   section: ValidateFunction;
+}
+interface Compiled extends Validators {
   docs: Map<string, Node>;
+}
+interface Schemas {
+  docs: Map<string, Node>;
+  /** Hash of the schema texts, the ajv options and ajv's version: what the validators derive from. */
+  fingerprint: string;
 }
 let compiled: Compiled | undefined;
 
-/** Loads and compiles all schemas on first use; later calls reuse them. */
+/**
+ * Loads the schemas on first use and takes the precompiled validators when they were generated
+ * from exactly these schemas; otherwise (running from source, schemas edited since the build)
+ * compiles them with ajv. Later calls reuse them.
+ */
 function compile(): Compiled {
   if (compiled) return compiled;
-  const Ajv2020 = Ajv2020Module.default;
-  const addFormats = addFormatsModule.default;
-  // strictRequired is off because `required` inside `anyOf` (domain: host, or address + port)
-  // names properties declared beside the anyOf; the schema test checks required names instead.
-  const options = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
-  const ajv = new Ajv2020({ ...options, strictRequired: false });
-  addFormats(ajv);
+  const { docs, fingerprint } = readSchemas();
+  compiled = { ...(precompiled(fingerprint) ?? compileWithAjv(docs, {})), docs };
+  return compiled;
+}
+
+/** The validators compiled by ajv at run time, as a run without the precompiled module has them. */
+export function compileValidators(): Validators {
+  const { manifest, section } = compileWithAjv(readSchemas().docs, {});
+  return { manifest, section };
+}
+
+/** The fingerprint of the schemas as they are now (what a precompiled module must carry). */
+export function schemaFingerprint(): string {
+  return readSchemas().fingerprint;
+}
+
+function readSchemas(): Schemas {
   const docs = new Map<string, Node>();
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ options: AJV_OPTIONS, ajv: ajvVersion() }));
   for (const name of [...FILES, 'model', 'manifest']) {
     const file = `${name}.schema.json`;
-    const doc = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8')) as Node;
-    docs.set(file, doc);
-    ajv.addSchema(doc);
+    const text = readFileSync(new URL(file, SCHEMA_DIR), 'utf8');
+    hash.update(`\0${file}\0${text}`);
+    docs.set(file, JSON.parse(text) as Node);
   }
+  return { docs, fingerprint: hash.digest('hex') };
+}
+
+function ajvVersion(): string {
+  return (require('ajv/package.json') as { version: string }).version;
+}
+
+function compileWithAjv(docs: Map<string, Node>, extra: Options): Validators & { ajv: Ajv2020 } {
+  const Ajv = (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
+  addFormats(ajv);
+  for (const doc of docs.values()) ajv.addSchema(doc);
   const get = (file: string): ValidateFunction => {
     const fn = ajv.getSchema(BASE + file);
     if (!fn) throw new Error(`schema ${file} did not compile`);
     return fn;
   };
-  compiled = { manifest: get('manifest.schema.json'), section: get('model.schema.json'), docs };
-  return compiled;
+  return { manifest: get(ENTRY_POINTS.manifest), section: get(ENTRY_POINTS.section), ajv };
+}
+
+/** The precompiled validators, when the module is there and was generated from these schemas. */
+function precompiled(fingerprint: string): Validators | undefined {
+  let mod: unknown;
+  try {
+    mod = require(`./${PRECOMPILED_MODULE}`);
+  } catch {
+    return undefined;
+  }
+  return usablePrecompiled(mod, fingerprint);
+}
+
+/** A precompiled module's validators, unless it was made from other schemas (or is not one). */
+export function usablePrecompiled(mod: unknown, fingerprint: string): Validators | undefined {
+  if (!mod || typeof mod !== 'object') return undefined;
+  const { manifest, section, fingerprint: madeFrom } = mod as Record<string, unknown>;
+  if (madeFrom !== fingerprint) return undefined;
+  if (typeof manifest !== 'function' || typeof section !== 'function') return undefined;
+  return { manifest: manifest as ValidateFunction, section: section as ValidateFunction };
+}
+
+/**
+ * Source of {@link PRECOMPILED_MODULE}: a CommonJS module exporting the `manifest` and `section`
+ * validators, generated by ajv from the schemas with the options used at run time, and the
+ * fingerprint they were made from.
+ */
+export function precompiledSource(): string {
+  const { docs, fingerprint } = readSchemas();
+  const { ajv } = compileWithAjv(docs, { code: { source: true } });
+  const standalone = (
+    require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')
+  ).default;
+  const refs = { manifest: BASE + ENTRY_POINTS.manifest, section: BASE + ENTRY_POINTS.section };
+  return `${standalone(ajv, refs)}\nexports.fingerprint = ${JSON.stringify(fingerprint)};\n`;
 }
 
 /** Checks a parsed `archgen.yaml`; returns no issues when it conforms. */
