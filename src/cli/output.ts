@@ -70,9 +70,13 @@ export async function writeReports(
   outputs: readonly (string | undefined)[],
   loaded: LoadedModel | undefined,
 ): Promise<void> {
+  // Texts of the files findings name (a file's text is read on first use: most need none).
+  const named = new Set(
+    diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]),
+  );
   const sources = new Map<string, string>();
   for (const f of [...(loaded?.files ?? []), ...(loaded ? [loaded.manifestFile] : [])])
-    sources.set(f.path, f.text);
+    if (named.has(f.path)) sources.set(f.path, f.text);
   const ctx = {
     rules: allRuleMetas(),
     toolName: 'archgen',

@@ -11,10 +11,18 @@ import {
   type IncludeProblem,
 } from './discover.js';
 import { dropInvalid, emptyModel, mergeFile, type Origin } from './merge.js';
-import { DEFAULT_LIMITS, parseYamlFile, type ParsedFile, type ParseLimits } from './parse.js';
-import { pointerSegments, type SourceFile } from './source-file.js';
+import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
+import {
+  DEFAULT_LIMITS,
+  knownText,
+  parseYamlFile,
+  type ParsedFile,
+  type ParseLimits,
+} from './parse.js';
+import { pointerSegments, SourceFile } from './source-file.js';
 
 export type { Origin } from './merge.js';
+export type { ParseCache, ParseCacheOptions, ParseCacheStats } from './parse-cache.js';
 export { SourceFile, pointerSegments, toPointer } from './source-file.js';
 
 /** A model read from disk, merged across files, with where each element came from. */
@@ -36,12 +44,19 @@ export interface LoadedModel {
 export interface LoadResult {
   loaded?: LoadedModel;
   diagnostics: Diagnostic[];
+  /**
+   * The parse cache, when one was asked for and the model folder was found. Call `save()` once
+   * the findings are placed (rules locate theirs after loading), to keep what this run learnt.
+   */
+  cache?: ParseCache;
 }
 
 export interface LoadOptions {
   /** Working directory that file paths in diagnostics are relative to. */
   cwd?: string;
   limits?: ParseLimits;
+  /** Use the parse cache (files whose bytes were parsed before are not parsed again). Off when absent. */
+  cache?: ParseCacheOptions;
 }
 
 /**
@@ -71,10 +86,13 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   }
   const root = path.dirname(manifestPath);
   const diagnostics: Diagnostic[] = [];
-  const manifestParsed = await readAndParse(manifestPath, show(manifestPath), limits, diagnostics);
+  const cache = options.cache ? await ParseCache.open(root, limits, options.cache) : undefined;
+  const read = (abs: string): Promise<ParsedFile | undefined> =>
+    readAndParse(abs, show(abs), limits, diagnostics, cache);
+  const manifestParsed = await read(manifestPath);
   // A manifest that does not parse cleanly cannot configure anything: stop (exit 2).
   if (!manifestParsed?.ok || diagnostics.some((d) => d.severity === 'error'))
-    return { diagnostics };
+    return { diagnostics, ...(cache ? { cache } : {}) };
   const manifestFile = manifestParsed.source;
   const manifestData = manifestFile.data;
   if (manifestData === undefined || manifestData === null) {
@@ -119,7 +137,7 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   const scalarOwners = new Map<string, SourceFile>();
   const sources: SourceFile[] = [];
   for (const file of files) {
-    const parsed = await readAndParse(file, show(file), limits, diagnostics);
+    const parsed = await read(file);
     if (!parsed) continue;
     const source = parsed.source;
     sources.push(source);
@@ -150,6 +168,7 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   return {
     loaded: { root, manifest, manifestFile, files: sources, model, origins, dropped },
     diagnostics,
+    ...(cache ? { cache } : {}),
   };
 }
 
@@ -187,6 +206,7 @@ async function readAndParse(
   shown: string,
   limits: ParseLimits,
   diagnostics: Diagnostic[],
+  cache: ParseCache | undefined,
 ): Promise<ParsedFile | undefined> {
   let bytes: Buffer;
   try {
@@ -204,9 +224,25 @@ async function readAndParse(
     });
     return undefined;
   }
+  // Files over the size limit are refused before anything else, cache or not.
+  const hash = cache && bytes.length <= limits.maxFileBytes ? ParseCache.hash(bytes) : undefined;
+  const hit = hash === undefined ? undefined : cache?.get(hash);
+  if (hit) {
+    // Only clean parses are cached: the same bytes parse to the same data, with nothing to report.
+    const source = new SourceFile(shown, abs, () => knownText(bytes), hit.data);
+    source.keepRanges(hit.ranges);
+    return { source, diagnostics: [], ok: true };
+  }
   const parsed = parseYamlFile(shown, abs, bytes, limits);
   diagnostics.push(...parsed.diagnostics);
+  if (cache && hash !== undefined && isClean(parsed))
+    parsed.source.keepRanges(cache.put(hash, parsed.source.data));
   return parsed;
+}
+
+/** A parse with nothing to report and nothing recovered: the only kind the cache keeps. */
+function isClean(parsed: ParsedFile): boolean {
+  return parsed.ok && parsed.diagnostics.length === 0 && parsed.recovered === undefined;
 }
 
 /** Read failures people meet, in their words. */

@@ -92,9 +92,7 @@ export function parseYamlFile(
       bad.index,
     );
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // A lone CR is a line break in YAML, but not to every parser; as LF it keeps every offset.
-  text = text.replace(/\r(?!\n)/g, '\n');
+  text = normalize(text);
   const source = new SourceFile(displayPath, absPath, text, undefined);
   const control = controlCharacter(text);
 
@@ -111,6 +109,22 @@ export function parseYamlFile(
   const parsed = parseSlow(source, limits);
   if (control) parsed.diagnostics.unshift(controlDiagnostic(source, control));
   return parsed;
+}
+
+/**
+ * The text of a file already known to be valid UTF-8 (one whose parse was cached), exactly as
+ * {@link parseYamlFile} reads it.
+ */
+export function knownText(bytes: Uint8Array): string {
+  return normalize(new TextDecoder('utf-8').decode(bytes));
+}
+
+/** Without a byte order mark, and lone CRs as LF. */
+function normalize(decoded: string): string {
+  let text = decoded;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR is a line break in YAML, but not to every parser; as LF it keeps every offset.
+  return text.replace(/\r(?!\n)/g, '\n');
 }
 
 function controlDiagnostic(

@@ -32,19 +32,39 @@ export function toPointer(segments: readonly (string | number)[]): string {
 export class SourceFile {
   private doc: Document.Parsed | undefined;
   private counter: LineCounter | undefined;
+  #text: string | (() => string);
+  /** Ranges already located, by pointer (see {@link SourceFile.keepRanges}). */
+  #ranges: Map<string, SourceRange> | undefined;
 
   /**
    * @param path path shown to users: relative to the working directory, `/` separators
    * @param absPath absolute path on disk
-   * @param text file text (BOM removed)
+   * @param text file text (BOM removed), or how to get it when first needed
    * @param data parsed value (undefined when the file did not parse)
    */
   constructor(
     readonly path: string,
     readonly absPath: string,
-    readonly text: string,
+    text: string | (() => string),
     public data: unknown,
-  ) {}
+  ) {
+    this.#text = text;
+  }
+
+  /** The file text (BOM removed, lone CRs as LF). */
+  get text(): string {
+    if (typeof this.#text === 'function') this.#text = this.#text();
+    return this.#text;
+  }
+
+  /**
+   * Remembers every range {@link locate} finds in `ranges`, and answers from it: the parse
+   * cache keeps the ranges found in a text, so findings in an unchanged file are placed without
+   * parsing it again. A range depends only on the text and the pointer.
+   */
+  keepRanges(ranges: Map<string, SourceRange>): void {
+    this.#ranges = ranges;
+  }
 
   /** Hands over an already-parsed `yaml` document (the slow path parses with positions anyway). */
   adoptDocument(doc: Document.Parsed, counter: LineCounter): void {
@@ -65,6 +85,15 @@ export class SourceFile {
    * the deepest node that does exist.
    */
   locate(pointer: string, atKey = false): SourceRange {
+    const key = `${atKey ? 'k' : 'v'}${pointer}`;
+    const known = this.#ranges?.get(key);
+    if (known) return { ...known };
+    const range = this.findRange(pointer, atKey);
+    this.#ranges?.set(key, { ...range });
+    return range;
+  }
+
+  private findRange(pointer: string, atKey: boolean): SourceRange {
     const { doc } = this.ensureDoc();
     const { isMap, isPair, isScalar, isSeq } = yaml();
     let node: unknown = doc.contents;

@@ -17,6 +17,8 @@ import { runCli } from '../helpers/cli.js';
  * The case is copied to a temp folder and validated through the CLI as a user would
  * (`validate model --format json` unless `args` says otherwise). Lines and columns are 1-based;
  * `related` and `suggest` entries must all be present on the matching diagnostic.
+ * Each case is then validated twice more with the parse cache (filling it, then reading it), and
+ * must give exactly the same output and exit code: the cache never changes an answer.
  */
 interface ExpectedDiagnostic {
   code: string;
@@ -135,5 +137,14 @@ describe('broken-model corpus', () => {
       }
     }
     expect(run.code).toBe(expected.exit);
+
+    if (args[0] !== 'validate') return;
+    const cacheDir = await mkdtemp(path.join(tmpdir(), `archgen-corpus-cache-${name}-`));
+    temps.push(cacheDir);
+    const cached = [...args, '--cache-location', cacheDir];
+    const withCache = { ARCHGEN_NO_CACHE: undefined };
+    const filling = await runCli(cached, dir, withCache);
+    const reading = await runCli(cached, dir, withCache);
+    for (const again of [filling, reading]) expect(again).toEqual(run);
   });
 });

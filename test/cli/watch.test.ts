@@ -28,10 +28,12 @@ it('render --watch re-renders when a model file changes, and stops on SIGINT', a
   const dir = await mkdtemp(path.join(tmpdir(), 'archgen-watch-'));
   temps.push(dir);
   // The output folder's name is a prefix of the model folder's: changes to the model must count.
+  // The parse cache stays in the temp folder (each re-render reads it: only the edit is parsed).
   await cp(EXAMPLE, path.join(dir, 'model-x'), { recursive: true });
+  const cache = ['--cache-location', path.join(dir, 'cache')];
   const child = spawn(
     process.execPath,
-    [BIN, 'render', 'model-x', '--out', 'model', '-f', 'md', '--watch'],
+    [BIN, 'render', 'model-x', '--out', 'model', '-f', 'md', '--watch', ...cache],
     {
       cwd: dir,
     },

@@ -7,7 +7,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs archgen in-process as a user would, with `cwd` as the working directory. */
+/**
+ * Runs archgen in-process as a user would, with `cwd` as the working directory. The parse cache
+ * is off (tests write nothing outside their temp folders) unless `env` sets `ARCHGEN_NO_CACHE`
+ * to undefined, which removes it.
+ */
 export async function runCli(
   args: string[],
   cwd: string,
@@ -24,7 +28,7 @@ export async function runCli(
     },
     isTTY: false,
     cwd,
-    env: { ...env },
+    env: { ARCHGEN_NO_CACHE: '1', ...env },
   });
   return { code, stdout, stderr };
 }

@@ -4,6 +4,7 @@ import { countBySeverity } from '../../diagnostics/collect.js';
 import type { Lang } from '../../diagrams/types.js';
 import { BrowserLaunchError, BrowserNotFoundError } from '../../render/browser.js';
 import type { DocumentFormat } from '../../report/routes.js';
+import { addCacheFlags, CACHE_HELP, cacheOptions, reportCache, type CacheFlags } from '../cache.js';
 import { CliError, type CliIO } from '../io.js';
 import { writeReports } from '../output.js';
 import type { RenderSummary, SvgEmbed } from '../render-run.js';
@@ -12,7 +13,7 @@ import { runValidate } from '../run.js';
 import { collect } from './validate.js';
 
 /** Options of `archgen render`. */
-export interface RenderOptions {
+export interface RenderOptions extends CacheFlags {
   out: string;
   format: string[];
   lang?: string;
@@ -26,7 +27,7 @@ const FORMATS: readonly DocumentFormat[] = ['html', 'pdf', 'md'];
 
 /** Registers `archgen render [model]`. */
 export function registerRender(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('render')
     .argument('[model]', 'model folder (holding archgen.yaml) or manifest file', '.')
     .description(
@@ -57,13 +58,15 @@ export function registerRender(program: Command, io: CliIO, setExit: (code: numb
     .option(
       '-w, --watch',
       're-render when a model file changes (only changed diagrams are redrawn)',
-    )
+    );
+  addCacheFlags(command)
     .addHelpText(
       'after',
       `
 The document is written to a temporary folder and moved into place at the end: a failed render
 leaves the previous output as it was. Diagrams are cached by content, so an unchanged diagram
 is never drawn twice. Needs Chrome or Chromium (PUPPETEER_EXECUTABLE_PATH, or the system one).
+${CACHE_HELP}
 
 Examples:
   $ archgen render model --out out                # out/<title>.html and .pdf, out/diagrams/
@@ -89,7 +92,9 @@ export async function renderCommand(
   const formats = parseDocFormats(opts.format);
   const lang = parseLang(opts.lang);
   const svg = parseSvgMode(opts.svg);
-  const result = await runValidate(model, { cwd: io.cwd });
+  const cache = cacheOptions(io, opts);
+  const result = await runValidate(model, { cwd: io.cwd, ...(cache ? { cache } : {}) });
+  reportCache(io, result.cache);
   const { errors } = countBySeverity(result.diagnostics);
   if (!result.loaded || !result.graph) {
     await writeReports(toStderr(io), result.diagnostics, ['stylish'], [], undefined);

@@ -3,12 +3,13 @@ import { countBySeverity } from '../../diagnostics/collect.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import path from 'node:path';
 import { changedFilesSince, GitError } from '../../diff/git.js';
+import { addCacheFlags, CACHE_HELP, cacheOptions, reportCache, type CacheFlags } from '../cache.js';
 import { CliError, type CliIO } from '../io.js';
 import { pairOutputs, writeReports, type OutputTarget } from '../output.js';
 import { runValidate } from '../run.js';
 
 /** Options of `archgen validate`. */
-export interface ValidateOptions {
+export interface ValidateOptions extends CacheFlags {
   format: string[];
   /** Each `--output` with the number of `--format` values given before it. */
   output: OutputTarget[];
@@ -26,7 +27,7 @@ export function registerValidate(
 ): void {
   // Commander parses options in command-line order, so each --output can note its --format.
   let formatsSeen = 0;
-  program
+  const command = program
     .command('validate')
     .argument('[model]', 'model folder (holding archgen.yaml) or manifest file', '.')
     .description('load and check the model; report every problem with file, line and column')
@@ -54,11 +55,13 @@ export function registerValidate(
     .option(
       '--changed-since <rev>',
       'report only problems in files changed since a git revision (references still resolve across the whole model)',
-    )
+    );
+  addCacheFlags(command)
     .addHelpText(
       'after',
       `
 Exit codes: 0 clean, 1 errors (or warnings with --strict / over --max-warnings), 2 usage or I/O failure.
+${CACHE_HELP}
 
 Examples:
   $ archgen validate                         # the model in the current folder
@@ -84,7 +87,9 @@ export async function validateCommand(
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new CliError(`--max-warnings must be a whole number >= 0; got \`${opts.maxWarnings}\``);
   }
-  const result = await runValidate(model, { cwd: io.cwd });
+  const cache = cacheOptions(io, opts);
+  const result = await runValidate(model, { cwd: io.cwd, ...(cache ? { cache } : {}) });
+  reportCache(io, result.cache);
   // --changed-since narrows what counts (output and exit code); --quiet only what is shown.
   const scope =
     opts.changedSince === undefined
