@@ -1,6 +1,7 @@
 // Runs in a fresh process: `node bench/lib/validate-child.js <model dir> [rules runs]`.
-// Times a first (cold) and a second (warm: same process, no parse cache yet) runValidate call,
-// then optionally buildGraph + runRules alone on the loaded model, and prints one JSON line.
+// Times a first and a second runValidate call (the same process, so the second is JIT-warm;
+// neither uses the parse cache, which runValidate leaves off unless asked), then optionally
+// buildGraph + runRules alone on the loaded model, and prints one JSON line.
 import { runValidate } from '../../dist/cli/run.js';
 import { buildGraph } from '../../dist/model/graph.js';
 import { effectiveSettings, runRules } from '../../dist/rules/engine.js';
