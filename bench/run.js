@@ -627,9 +627,11 @@ function renderSummary(text) {
 }
 
 async function renderCli(model, out, formats) {
+  // The parse cache stays with the bench's files (bench/models/.cache), out of node_modules.
+  const cache = ['--cache-location', path.join(MODELS, '.cache', 'render')];
   const r = await spawnTimed(
     process.execPath,
-    [CLI, 'render', model, '--out', out, '-f', formats],
+    [CLI, 'render', model, '--out', out, '-f', formats, ...cache],
     { cwd: ROOT },
   );
   if (r.code !== 0)
