@@ -16,16 +16,17 @@ export function addCacheFlags(command: Command): Command {
     .option('--no-cache', 'parse every file, and neither read nor write the parse cache')
     .option(
       '--cache-location <dir>',
-      'folder for the parse cache (default: node_modules/.cache/archgen up from the model, else ~/.cache/archgen)',
+      "folder for the parse cache (default: node_modules/.cache/archgen of the model's project, else ~/.cache/archgen)",
     );
 }
 
 /** Help text on the parse cache, for the commands that take the flags. */
 export const CACHE_HELP = `
-Parse cache: files whose bytes were parsed before are not parsed again. The cache is found by
-content (SHA-256 of each file) only, never by file times; one file per model folder, in
-node_modules/.cache/archgen of the nearest folder up from the model with a node_modules, else
-$XDG_CACHE_HOME/archgen or ~/.cache/archgen. --no-cache or ARCHGEN_NO_CACHE=1 turns it off.`;
+Parse cache: files whose bytes were parsed before are not parsed again. Entries are found by
+content (SHA-256 of each file) only, never by file times. One cache file per model folder, in
+node_modules/.cache/archgen of the project holding the model (the nearest folder up with a
+package.json, if it has a node_modules), else $XDG_CACHE_HOME/archgen or ~/.cache/archgen.
+--no-cache or ARCHGEN_NO_CACHE=1 turns it off.`;
 
 /** The loader's cache options for these flags and environment; undefined when the cache is off. */
 export function cacheOptions(io: CliIO, flags: CacheFlags): ParseCacheOptions | undefined {

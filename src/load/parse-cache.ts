@@ -28,11 +28,7 @@ import type { SourceRange } from './source-file.js';
 
 /** Where the cache lives and what it is run with. */
 export interface ParseCacheOptions {
-  /**
-   * Folder holding the cache files (one per model folder). By default `node_modules/.cache/archgen`
-   * in the nearest folder up from the model holding a `node_modules`, else
-   * `$XDG_CACHE_HOME/archgen`, else `~/.cache/archgen`.
-   */
+  /** Folder holding the cache files (one per model folder); see {@link defaultCacheFolder}. */
   folder?: string;
   /** Environment for the default folder (`XDG_CACHE_HOME`, `HOME`); `process.env` when absent. */
   env?: NodeJS.ProcessEnv;
@@ -75,15 +71,23 @@ const MAX_AGE = 30 * DAY;
 const require = createRequire(import.meta.url);
 
 /**
- * The default cache folder for a model folder: `node_modules/.cache/archgen` in the nearest
- * folder up from it that holds a `node_modules` (the usual place for tool caches in a project,
- * removed with node_modules), else `$XDG_CACHE_HOME/archgen` (when absolute), else
- * `~/.cache/archgen`.
+ * The default cache folder for a model folder. In a project (the nearest folder up from the model
+ * holding a package.json) that has a `node_modules`: its `node_modules/.cache/archgen`, the usual
+ * place for tool caches, removed with node_modules. Otherwise `$XDG_CACHE_HOME/archgen` (when
+ * absolute), else `~/.cache/archgen`. A `node_modules` above the project (in a home or temp
+ * folder) is not used: it would gather the caches of every model below it.
  */
 export async function defaultCacheFolder(root: string, env: NodeJS.ProcessEnv): Promise<string> {
   for (let dir = path.resolve(root); ;) {
-    const s = await stat(path.join(dir, 'node_modules')).catch(() => undefined);
-    if (s?.isDirectory()) return path.join(dir, 'node_modules', '.cache', 'archgen');
+    const isFile = await stat(path.join(dir, 'package.json')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (isFile) {
+      const modules = await stat(path.join(dir, 'node_modules')).catch(() => undefined);
+      if (modules?.isDirectory()) return path.join(dir, 'node_modules', '.cache', 'archgen');
+      break;
+    }
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;

@@ -337,8 +337,9 @@ describe('parse cache: on and off', () => {
     expect(existsSync(cacheDir)).toBe(true);
   });
 
-  it('by default the cache goes to node_modules/.cache/archgen up from the model', async () => {
+  it("by default the cache goes to node_modules/.cache/archgen of the model's project", async () => {
     const dir = await brokenModel();
+    await writeFile(path.join(dir, 'package.json'), '{}\n');
     await mkdir(path.join(dir, 'node_modules'));
     const run = await runCli(['validate', 'model', '--format', 'json'], dir, {
       ARCHGEN_NO_CACHE: undefined,
@@ -348,20 +349,31 @@ describe('parse cache: on and off', () => {
     expect((await readdir(folder)).some((n) => n.endsWith('.parse-cache'))).toBe(true);
   });
 
-  it('without a node_modules: $XDG_CACHE_HOME/archgen, else ~/.cache/archgen', async () => {
-    const dir = await temp('no-modules');
-    const xdg = await temp('xdg');
-    // Where a node_modules above the temp folder exists (not so on a usual machine), it wins.
-    const above = await nodeModulesAbove(dir);
-    const want = (fallback: string): string =>
-      above ? path.join(above, '.cache/archgen') : fallback;
-    expect(await defaultCacheFolder(dir, { XDG_CACHE_HOME: xdg, HOME: '/home/u' })).toBe(
-      want(path.join(xdg, 'archgen')),
+  it('a project without node_modules, or none: $XDG_CACHE_HOME/archgen, else ~/.cache', async () => {
+    const env = { XDG_CACHE_HOME: '/xdg', HOME: '/home/u' };
+    // A node_modules above the project (as in a home or temp folder) is not the project's.
+    const outer = await temp('outer');
+    await mkdir(path.join(outer, 'node_modules'));
+    await mkdir(path.join(outer, 'project/model'), { recursive: true });
+    await writeFile(path.join(outer, 'project/package.json'), '{}\n');
+    const model = path.join(outer, 'project/model');
+    expect(await defaultCacheFolder(model, env)).toBe('/xdg/archgen');
+    expect(await defaultCacheFolder(model, { ...env, XDG_CACHE_HOME: 'relative' })).toBe(
+      '/home/u/.cache/archgen',
     );
-    expect(await defaultCacheFolder(dir, { XDG_CACHE_HOME: 'relative', HOME: '/home/u' })).toBe(
-      want('/home/u/.cache/archgen'),
+    expect(await defaultCacheFolder(model, { HOME: '/home/u' })).toBe('/home/u/.cache/archgen');
+    await mkdir(path.join(outer, 'project/node_modules'));
+    expect(await defaultCacheFolder(model, env)).toBe(
+      path.join(outer, 'project/node_modules/.cache/archgen'),
     );
-    expect(await defaultCacheFolder(dir, { HOME: '/home/u' })).toBe(want('/home/u/.cache/archgen'));
+    // No project at all: the temp folder's own (in the rare case a package.json is above it).
+    const loose = await temp('loose');
+    const project = await projectAbove(loose);
+    expect(await defaultCacheFolder(loose, env)).toBe(
+      project && existsSync(path.join(project, 'node_modules'))
+        ? path.join(project, 'node_modules/.cache/archgen')
+        : '/xdg/archgen',
+    );
   });
 
   it('a cached file reads as the same text as a parsed one (BOM, CRLF, lone CR, CJK)', () => {
@@ -444,11 +456,11 @@ function spawnCli(args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): P
   });
 }
 
-/** The nearest node_modules folder above `dir`, if any. */
-async function nodeModulesAbove(dir: string): Promise<string | undefined> {
+/** The nearest folder above `dir` holding a package.json, if any. */
+async function projectAbove(dir: string): Promise<string | undefined> {
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const s = await stat(path.join(d, 'node_modules')).catch(() => undefined);
-    if (s?.isDirectory()) return path.join(d, 'node_modules');
+    const s = await stat(path.join(d, 'package.json')).catch(() => undefined);
+    if (s?.isFile()) return d;
     if (path.dirname(d) === d) return undefined;
   }
 }
