@@ -14,7 +14,7 @@ import type { SourceRange } from './source-file.js';
  * over unchanged files does not parse them again (parsing is most of a validate run).
  *
  * One cache file per model folder holds every entry, so opening it is one read. An entry is the
- * parsed data (v8-serialized: exact, and faster to load than JSON) and the source ranges found
+ * parsed data (v8-serialized: exact, and as fast to load as JSON) and the source ranges found
  * for pointers in that text so far, so that findings in an unchanged file are placed without
  * parsing it again with positions. Only files that parsed cleanly are kept; a file with any
  * parse problem is parsed, and reported, every time.
@@ -283,65 +283,64 @@ function loaderCode(): string {
 }
 
 /**
- * Layout: the magic line, one line of JSON (format, key, payload length and SHA-256), then the
- * payload: `v8.serialize` of `[hash, data, ranges][]`.
+ * Layout: the magic line; a line of JSON with the format, the key, and the length and SHA-256 of
+ * all that follows; a line of JSON listing the entries (hash, length of its data, ranges as
+ * `[pointer key, line, column, endLine, endColumn]`); then each entry's data, one after the other.
+ * Returned as chunks, written without copying the data into one buffer.
  */
-function encode(entries: Map<string, Entry>, key: string): Buffer {
-  const payload = v8.serialize(
+function encode(entries: Map<string, Entry>, key: string): Uint8Array[] {
+  const index = JSON.stringify(
     [...entries].map(([hash, e]) => [
       hash,
-      e.data,
-      [...e.ranges].map(([k, r]) => [k, rangeRow(r)]),
+      e.data.length,
+      [...e.ranges].map(([k, r]) => [k, r.line, r.column, r.endLine, r.endColumn]),
     ]),
   );
+  const body = [Buffer.from(`${index}\n`), ...[...entries.values()].map((e) => e.data)];
+  const sha = createHash('sha256');
+  for (const chunk of body) sha.update(chunk);
   const header = JSON.stringify({
     format: FORMAT,
     key,
-    length: payload.length,
-    sha256: createHash('sha256').update(payload).digest('hex'),
+    length: body.reduce((n, c) => n + c.length, 0),
+    sha256: sha.digest('hex'),
   });
-  return Buffer.concat([Buffer.from(`${MAGIC}${header}\n`), payload]);
+  return [Buffer.from(`${MAGIC}${header}\n`), ...body];
 }
 
 /** The entries of a cache file, or undefined when it is not one of ours, for this key, intact. */
 function readEntries(bytes: Buffer, key: string): Map<string, Entry> | undefined {
   if (!bytes.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) return undefined;
-  const end = bytes.indexOf(0x0a, MAGIC.length);
-  if (end < 0) return undefined;
-  const header = JSON.parse(bytes.subarray(MAGIC.length, end).toString('utf8')) as unknown;
+  const headerEnd = bytes.indexOf(0x0a, MAGIC.length);
+  if (headerEnd < 0) return undefined;
+  const header = JSON.parse(bytes.subarray(MAGIC.length, headerEnd).toString('utf8')) as unknown;
   if (!isRecord(header) || header['format'] !== FORMAT || header['key'] !== key) return undefined;
-  const payload = bytes.subarray(end + 1);
-  if (header['length'] !== payload.length) return undefined;
-  if (header['sha256'] !== createHash('sha256').update(payload).digest('hex')) return undefined;
-  const rows = v8.deserialize(payload) as unknown;
+  const body = bytes.subarray(headerEnd + 1);
+  if (header['length'] !== body.length) return undefined;
+  if (header['sha256'] !== createHash('sha256').update(body).digest('hex')) return undefined;
+  const indexEnd = body.indexOf(0x0a);
+  if (indexEnd < 0) return undefined;
+  const rows = JSON.parse(body.subarray(0, indexEnd).toString('utf8')) as unknown;
   if (!Array.isArray(rows)) return undefined;
+  const payload = body.subarray(indexEnd + 1);
   const entries = new Map<string, Entry>();
+  let offset = 0;
   for (const row of rows as unknown[]) {
-    if (!Array.isArray(row) || row.length !== 3) return undefined;
-    const [hash, data, ranges] = row as unknown[];
-    if (typeof hash !== 'string' || !(data instanceof Uint8Array) || !Array.isArray(ranges))
+    const [hash, length, ranges] = Array.isArray(row) ? (row as unknown[]) : [];
+    if (typeof hash !== 'string' || !Number.isInteger(length) || !Array.isArray(ranges))
       return undefined;
     const map = new Map<string, SourceRange>();
     for (const r of ranges as unknown[]) {
-      const [name, row] = Array.isArray(r) ? (r as unknown[]) : [];
-      const range = toRange(row);
-      if (!range || typeof name !== 'string') return undefined;
-      map.set(name, range);
+      const [name, ...numbers] = Array.isArray(r) ? (r as unknown[]) : [];
+      if (typeof name !== 'string' || numbers.length !== 4) return undefined;
+      if (!numbers.every((n) => Number.isInteger(n))) return undefined;
+      const [line, column, endLine, endColumn] = numbers as number[];
+      map.set(name, { line: line!, column: column!, endLine: endLine!, endColumn: endColumn! });
     }
+    const data = payload.subarray(offset, (offset += length as number));
     entries.set(hash, { data, ranges: map });
   }
-  return entries;
-}
-
-function rangeRow(r: SourceRange): number[] {
-  return [r.line, r.column, r.endLine, r.endColumn];
-}
-
-function toRange(row: unknown): SourceRange | undefined {
-  if (!Array.isArray(row) || row.length !== 4 || !row.every((n) => Number.isInteger(n)))
-    return undefined;
-  const [line, column, endLine, endColumn] = row as number[];
-  return { line: line!, column: column!, endLine: endLine!, endColumn: endColumn! };
+  return offset === payload.length ? entries : undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

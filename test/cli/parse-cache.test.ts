@@ -284,6 +284,7 @@ describe('parse cache: damage and foreign files', () => {
     ['empty', () => Buffer.alloc(0)],
     ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
     ['one byte of the last entry changed', (b) => flip(b, b.length - 40)],
+    ['one figure of a located range changed', changeRange],
     ['not a cache file at all', () => Buffer.from('{"hello": "world"}\n')],
     ['written by another version', (b) => relabel(b, (h) => ({ ...h, key: 'another' }))],
     ['of another layout', (b) => relabel(b, (h) => ({ ...h, format: 99 }))],
@@ -470,6 +471,21 @@ function flip(bytes: Buffer, at: number): Buffer {
   const copy = Buffer.from(bytes);
   copy[at] = (copy[at] ?? 0) ^ 0x20;
   return copy;
+}
+
+/** The cache file with the last figure of the entry list (its third line, JSON) changed. */
+function changeRange(bytes: Buffer): Buffer {
+  const second = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1);
+  const third = bytes.indexOf(0x0a, second + 1);
+  const copy = Buffer.from(bytes);
+  for (let i = third - 1; i > second; i--) {
+    const c = copy[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      copy[i] = c === 0x31 ? 0x32 : 0x31;
+      return copy;
+    }
+  }
+  throw new Error('no figure in the entry list');
 }
 
 /** The cache file with its header (the JSON line after the first line) rewritten. */
