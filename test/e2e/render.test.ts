@@ -25,6 +25,7 @@ import {
   tool,
   withEnv,
 } from './helpers.js';
+import { figureTexts, pdfWords, printedSizes } from './print-size.js';
 
 const EXAMPLE_MODEL = fileURLToPath(new URL('../../model', import.meta.url));
 const CHROMIUM = process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium';
@@ -33,6 +34,12 @@ const MERMAID_ERRORS = ['Syntax error', 'Maximum text size', 'Edge limit'];
 /** An app that shows in some diagrams but not all (checked below), renamed in the cache test. */
 const RENAMED_APP = { id: '100101', from: '国内采购商网站 Domestic purchaser website' };
 const RENAMED_TO = '国内采购商门户 Domestic purchaser portal';
+/**
+ * The smallest text a printed figure may have, in pt. 6-7 pt is the usual floor for print
+ * (captions of maps and charts, fine print): at 6 pt a CJK glyph is 2.1 mm high and Latin
+ * lowercase about 1.1 mm, still read at arm's length; below it, strokes of dense ideographs merge.
+ */
+const MIN_PRINT_PT = 6;
 
 let root: string; // cwd of every run: holds model/, out/ and the copies made by tests
 let first: CliRun;
@@ -264,6 +271,25 @@ describe('render of the example model (html, pdf, md)', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it(`prints every figure's text at ${MIN_PRINT_PT} pt or more, as text the PDF holds`, async () => {
+    const page = await browser.newPage();
+    const figures = await page
+      .goto(pathToFileURL(docFile(outDir, 'html')).href, { waitUntil: 'load' })
+      .then(() => figureTexts(page))
+      .finally(() => page.close());
+    const printed = printedSizes(figures, pdfWords(pdfFile));
+    expect(printed.length).toBe(diagramCounts(first.stderr).total);
+    const show = (f: (typeof printed)[number]): string =>
+      `${f.number} ${f.diagramId} (page ${f.page}): ${f.smallestPt.toFixed(1)} pt, labels ${f.labelPt.toFixed(1)} pt`;
+    for (const f of printed) {
+      expect(f.page, `${f.number} ${f.diagramId}: caption in the PDF`).toBeGreaterThan(0);
+      // Measured from at least a few words; and the figure's words are text in the PDF.
+      expect(f.matched, show(f)).toBeGreaterThanOrEqual(Math.min(3, f.words));
+      expect(f.present, show(f)).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(printed.filter((f) => !(f.smallestPt >= MIN_PRINT_PT)).map(show)).toEqual([]);
   });
 
   it('writes Markdown with GFM tables, one mermaid block per diagram, and every app id', async () => {
