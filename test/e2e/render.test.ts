@@ -273,6 +273,28 @@ describe('render of the example model (html, pdf, md)', () => {
     }
   });
 
+  it('lays the print view out within the width of an A4 page, so Chromium shrinks no page', async () => {
+    // 210 mm less 15 mm margins each side, in CSS px; wider content scales every page down.
+    const width = Math.floor((180 / 25.4) * 96);
+    const page = await browser.newPage();
+    const wide = await page
+      .goto(pathToFileURL(docFile(outDir, 'html')).href, { waitUntil: 'load' })
+      .then(async () => {
+        await page.emulateMediaType('print');
+        await page.setViewport({ width, height: 1000 });
+        return page.$$eval(
+          '.table-block, .figure',
+          (blocks, max) =>
+            blocks
+              .filter((b) => b.scrollWidth > max || b.getBoundingClientRect().right > max + 1)
+              .map((b) => b.querySelector('.caption, figcaption')?.textContent?.trim() ?? b.id),
+          width,
+        );
+      })
+      .finally(() => page.close());
+    expect(wide).toEqual([]);
+  });
+
   it(`prints every figure's text at ${MIN_PRINT_PT} pt or more, as text the PDF holds`, async () => {
     const page = await browser.newPage();
     const figures = await page
