@@ -21,6 +21,7 @@ import { BrowserSession } from '../render/browser.js';
 import { DiagramCache } from '../render/cache.js';
 import { DiagramRenderer } from '../render/mermaid.js';
 import { printPdf } from '../render/pdf.js';
+import { svgSize } from '../render/svg.js';
 import type { Progress, RenderedDiagram } from '../render/types.js';
 import { renderHtml, type DiagramImage } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -300,15 +301,6 @@ async function readHead(file: string, bytes = 2048): Promise<string> {
   } finally {
     await fh.close();
   }
-}
-
-/** Width and height of an SVG from the viewBox of its root element. */
-export function svgSize(head: string): { width: number; height: number } | undefined {
-  const root = /<svg\b[^>]*>/.exec(head)?.[0] ?? '';
-  const box = /\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/.exec(root);
-  const width = Number(box?.[1]);
-  const height = Number(box?.[2]);
-  return width > 0 && height > 0 ? { width, height } : undefined;
 }
 
 /** Writes one diagram's SVG file: a hard link to its cached file where possible, else a copy. */

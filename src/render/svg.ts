@@ -84,3 +84,12 @@ export function tidySvg(svg: string): string {
       )}"`,
   );
 }
+
+/** Width and height of an SVG from the viewBox of its root element. */
+export function svgSize(head: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(head)?.[0] ?? '';
+  const box = /\sviewBox="\s*[-\d.e]+[\s,]+[-\d.e]+[\s,]+([\d.e]+)[\s,]+([\d.e]+)\s*"/.exec(root);
+  const width = Number(box?.[1]);
+  const height = Number(box?.[2]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}

@@ -8,8 +8,9 @@
  */
 import type Handlebars from 'handlebars';
 import { mdAnchor, mdCell, mdHeader, mdLink, mdMermaid, mdText } from './markdown-escape.js';
-import { sanitiseSvg } from '../render/svg.js';
+import { sanitiseSvg, svgSize } from '../render/svg.js';
 import type { DiagramImage } from './html.js';
+import { printsLandscape } from './print.js';
 import type { Cell, Chapter, Link, Row } from './types.js';
 
 type HB = typeof Handlebars;
@@ -55,6 +56,11 @@ export function registerHtmlHelpers(hb: HB, ctx: HtmlHelperContext): void {
     return new hb.SafeString(
       `<img class="diagram" src="${esc(img.src)}" width="${size(img.width)}" height="${size(img.height)}" alt="${esc(typeof title === 'string' ? title : '')}" loading="lazy" decoding="async">`,
     );
+  });
+  // A figure prints on a landscape page when its drawing's proportions call for one (print.ts).
+  hb.registerHelper('printsLandscape', (id: string) => {
+    const size = ctx.images.get(id) ?? svgSize(svg(id));
+    return size !== undefined && printsLandscape(size);
   });
   hb.registerHelper('sanitisedHtml', (html: string) => new hb.SafeString(html));
   // The stylesheet comes from the templates, not the model; `</style` could still end the element.

@@ -77,6 +77,15 @@ describe('renderHtml', () => {
     );
   });
 
+  it('marks a figure for a landscape page when its drawing is wide', async () => {
+    const wide = new Map(svgs);
+    wide.set('roadmap', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2400 500"></svg>');
+    wide.set('clusters', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900"></svg>');
+    const html = await renderHtml(vm(), { svgs: wide });
+    expect(html).toMatch(/<figure class="figure wide" id="fig-roadmap"/);
+    expect(html).toMatch(/<figure class="figure" id="fig-clusters"/);
+  });
+
   it('shows a note for a diagram that has no SVG', async () => {
     const html = await renderHtml(vm(), { svgs: new Map() });
     expect(html).toContain('<p class="figure-missing">图未能生成。</p>');
