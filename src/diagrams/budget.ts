@@ -13,6 +13,21 @@ export const HARD_LIMITS = { maxEdges: 500, maxTextSize: 50_000 } as const;
 /** Text size a generator packs a diagram up to, leaving headroom below `maxTextSize`. */
 export const TEXT_BUDGET = 40_000;
 
+/**
+ * What one chart holds and still prints legibly on an A4 page. Mermaid draws text at 16 px, and
+ * a drawing that prints its labels at 7 pt may be about 1,170 x 1,300 px portrait or 1,730 x 970
+ * px landscape; a box with a two- or three-line label takes about 280 x 120 px with the spacing
+ * around it, and an edge label about as much again. The measured example (test/e2e) prints a
+ * call graph of 17 boxes and 20 labelled calls at 7 pt, one of 25 and 37 at 4.6 pt. A generator
+ * splits a chart above these even when it is within the (screen) budget.
+ */
+export const PAGE = {
+  /** Boxes and groups in one flowchart. */
+  nodes: 18,
+  /** Edges in one flowchart. */
+  edges: 20,
+} as const;
+
 /** What every generator receives besides the graph. */
 export interface GenContext {
   lang: Lang;
@@ -44,6 +59,42 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const n = Math.max(1, size);
   for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
   return out;
+}
+
+/**
+ * Cuts `groups`, in order and each kept whole, into as few parts as `fits` allows, and as even
+ * as it allows: a greedy pass finds how many parts are needed, then the items are cut into that
+ * many equal shares, which is used when every share fits (a greedy cut can leave a last part of
+ * one item).
+ */
+export function packEvenly<T>(groups: readonly T[][], fits: (part: T[]) => boolean): T[][] {
+  const greedy: T[][] = [];
+  let current: T[] = [];
+  for (const g of groups) {
+    if (current.length > 0 && !fits([...current, ...g])) {
+      greedy.push(current);
+      current = [];
+    }
+    current.push(...g);
+  }
+  if (current.length > 0) greedy.push(current);
+  if (greedy.length < 2) return greedy;
+  const total = groups.reduce((n, g) => n + g.length, 0);
+  const even: T[][] = [];
+  let done = 0;
+  current = [];
+  for (const g of groups) {
+    // A new part starts when this group's middle lies past the current part's share.
+    const share = (total * (even.length + 1)) / greedy.length;
+    if (current.length > 0 && even.length < greedy.length - 1 && done + g.length / 2 > share) {
+      even.push(current);
+      current = [];
+    }
+    current.push(...g);
+    done += g.length;
+  }
+  even.push(current);
+  return even.every(fits) ? even : greedy;
 }
 
 /** One part of a possibly split diagram, before ids, titles and links are assigned. */

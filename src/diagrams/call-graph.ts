@@ -1,11 +1,11 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { Model, Protocol } from '../model/types.js';
-import { toSpecs, type GenContext } from './budget.js';
+import { packEvenly, toSpecs, type GenContext, type Part } from './budget.js';
 import { caption, words } from './i18n.js';
 import { appCodes, lineNames } from './app-map.js';
-import { renderSplit, type Flow, type FlowEdge, type FlowNode } from './flow.js';
+import { fitsPage, renderSplit, type Flow, type FlowEdge, type FlowNode } from './flow.js';
 import { appLabel } from './process.js';
-import { addTo, cmp, joinLabel, nameOf, slug, sortBy } from './text.js';
+import { addTo, cmp, nameOf, slug, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
 
 /** One resolved call from an app: target node key, model id, protocol, sync or async. */
@@ -68,41 +68,39 @@ const CLASS_DEFS = {
 };
 const LINK_STYLES = { sync: 'stroke:#4a6fa5', async: 'stroke:#d9822b' };
 const KEY = { app: 'app', center: 'ctr', external: 'ext' } as const;
+const STYLE = {
+  sync: { style: 'solid', cls: 'sync' },
+  async: { style: 'dotted', cls: 'async' },
+} as const;
+/** A node outside any group. */
+const ungrouped = ({ group: _, ...n }: FlowNode): FlowNode => n;
+/** The overview's one node for every external system. */
+const EXTERNALS = 'ext:*';
 
-/** Edges aggregated per (from, to, sync/async) with sorted protocol labels, in key order. */
+/** Edges aggregated per (from, to, sync/async) labelled with their sorted protocols, in key order. */
 function aggregate(
   calls: { from: string; to: string; async: boolean; protocol: string }[],
-  count?: (n: number) => string,
 ): FlowEdge[] {
-  const byKey = new Map<string, { e: FlowEdge; protocols: Set<string>; n: number }>();
+  const byKey = new Map<string, { e: FlowEdge; protocols: Set<string> }>();
   for (const c of calls) {
     const k = `${c.from}\u0000${c.to}\u0000${c.async}`;
     const entry = byKey.get(k) ?? {
-      e: {
-        from: c.from,
-        to: c.to,
-        style: c.async ? 'dotted' : 'solid',
-        cls: c.async ? 'async' : 'sync',
-      },
+      e: { from: c.from, to: c.to, ...STYLE[c.async ? 'async' : 'sync'] },
       protocols: new Set<string>(),
-      n: 0,
     };
     entry.protocols.add(c.protocol);
-    entry.n++;
     byKey.set(k, entry);
   }
   return [...byKey]
     .sort((a, b) => cmp(a[0], b[0]))
-    .map(([, { e, protocols, n }]) => ({
-      ...e,
-      label: joinLabel([...protocols].sort(cmp).join(', '), count?.(n)),
-    }));
+    .map(([, { e, protocols }]) => ({ ...e, label: [...protocols].sort(cmp).join(', ') }));
 }
 
 /**
  * Call graph: apps (grouped by product line) → service centers, apps and external systems;
  * synchronous calls solid, asynchronous (mq, `sync: false`) dotted, labelled with protocols.
- * Above the budget: an overview between product lines and one graph per calling product line.
+ * When it does not fit a page: an overview between product lines, and per calling product line
+ * one graph, or several that take its calling apps in id order, each as many as fit a page.
  */
 export function callGraph(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const model = graph.model;
@@ -132,10 +130,12 @@ export function callGraph(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
       elements: [id],
     };
   };
-  const flowOf = (subset: ResolvedCall[]): Flow => {
+  /** The graph of `subset`; apps of product line `own` (the graph's subject) are not boxed. */
+  const flowOf = (subset: ResolvedCall[], own?: string): Flow => {
     const nodes = new Map<string, FlowNode>();
     for (const c of subset)
-      for (const n of [targetNode(c.from, 'app'), targetNode(c.to, c.toKind)]) nodes.set(n.key, n);
+      for (const n of [targetNode(c.from, 'app'), targetNode(c.to, c.toKind)])
+        nodes.set(n.key, n.group === `pl:${own}` ? ungrouped(n) : n);
     const sorted = [...nodes.values()].sort(
       (a, b) => cmp(a.group ?? '~', b.group ?? '~') || cmp(a.key, b.key),
     );
@@ -157,43 +157,37 @@ export function callGraph(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     };
   };
   const whole = flowOf(calls);
-  if (
-    whole.nodes.length + (whole.groups?.length ?? 0) <= ctx.budget.maxNodes &&
-    whole.edges.length <= ctx.budget.maxEdges
-  ) {
+  if (fitsPage(whole, ctx))
     return toSpecs(ctx, { id: 'call-graph', kind: 'call-graph' }, renderSplit(whole, ctx));
-  }
   const w = words(ctx.lang);
-  const lineNode = (app: string): FlowNode => {
-    const code = appCodes(app).line;
-    return { key: `pl:${code}`, label: names.line(code), cls: 'line', elements: [code] };
-  };
-  const overviewNodes = new Map<string, FlowNode>();
-  const overviewCalls = calls.map((c) => {
-    const from = lineNode(c.from);
-    const to = c.toKind === 'app' ? lineNode(c.to) : targetNode(c.to, c.toKind);
-    overviewNodes.set(from.key, from).set(to.key, to);
-    return { from: from.key, to: to.key, async: c.async, protocol: c.protocol };
-  });
-  const overview: Flow = {
-    dir: 'LR',
-    classDefs: CLASS_DEFS,
-    linkStyles: LINK_STYLES,
-    nodes: [...overviewNodes.values()]
-      .map(({ group: _, ...n }) => n)
-      .sort((a, b) => cmp(a.key, b.key)),
-    edges: aggregate(overviewCalls, w.calls),
-  };
   const overviewSpecs = toSpecs(
     ctx,
     { id: 'call-graph', kind: 'call-graph', summarised: true },
-    renderSplit(overview, ctx, ctx.budget.maxOverviewNodes),
+    renderSplit(
+      lineOverview(calls, (id) => targetNode(id, 'center'), names, w),
+      ctx,
+      ctx.budget.maxOverviewNodes,
+    ),
   );
   if (overviewSpecs.length === 1)
     overviewSpecs[0]!.title = caption(ctx.lang, 'call-graph', undefined, w.overview);
   const head = { id: overviewSpecs[0]!.id, title: overviewSpecs[0]!.title };
   const byLine = new Map<string, ResolvedCall[]>();
   for (const c of calls) addTo(byLine, appCodes(c.from).line, c);
+  /**
+   * A line's calls cut by calling app, in id order, into parts that each fit a page. The line's
+   * own apps are not boxed: the caption names the line, and a box around most of the chart
+   * would push the service centers it calls below it.
+   */
+  const pageParts = (line: string, subset: ResolvedCall[]): Part[] => {
+    const byCaller = new Map<string, ResolvedCall[]>();
+    for (const c of subset) addTo(byCaller, c.from, c);
+    const parts = packEvenly([...byCaller.values()], (part) => fitsPage(flowOf(part, line), ctx));
+    // One app calling more than a page holds is still cut to the budget.
+    return parts
+      .flatMap((part) => renderSplit(flowOf(part, line), ctx))
+      .map((p) => ({ ...p, elements: [line, ...p.elements] }));
+  };
   const perLine = [...byLine]
     .sort((a, b) => cmp(a[0], b[0]))
     .flatMap(([line, subset]) =>
@@ -205,11 +199,62 @@ export function callGraph(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
           subject: line,
           subjectName: names.line(line),
         },
-        renderSplit(flowOf(subset), ctx),
+        pageParts(line, subset),
         head,
       ),
     );
   for (const spec of overviewSpecs)
     spec.links = [...(spec.links ?? []), ...perLine.map((s) => ({ id: s.id, title: s.title }))];
   return [...overviewSpecs, ...perLine];
+}
+
+/**
+ * Calls between product lines, and from lines to service centers and to external systems (one
+ * node for all of them): one unlabelled edge per pair, dotted when every call of the pair is
+ * asynchronous. Calls inside a line are left to the line's own graph. Edge labels would double
+ * the chart's size; the protocols are in the graphs per line.
+ */
+function lineOverview(
+  calls: ResolvedCall[],
+  centerNode: (id: string) => FlowNode,
+  names: ReturnType<typeof lineNames>,
+  w: ReturnType<typeof words>,
+): Flow {
+  const nodes = new Map<string, FlowNode>();
+  const lineNode = (app: string): string => {
+    const code = appCodes(app).line;
+    const key = `pl:${code}`;
+    nodes.set(key, { key, label: names.line(code), cls: 'line', elements: [code] });
+    return key;
+  };
+  const externals = new Set(calls.filter((c) => c.toKind === 'external').map((c) => c.to));
+  const edges = new Map<string, FlowEdge>();
+  for (const c of calls) {
+    const from = lineNode(c.from);
+    let to = EXTERNALS;
+    if (c.toKind === 'app') to = lineNode(c.to);
+    else if (c.toKind === 'center') {
+      const n = ungrouped(centerNode(c.to));
+      nodes.set((to = n.key), n);
+    } else
+      nodes.set(to, {
+        key: to,
+        label: w.externals(externals.size),
+        cls: 'external',
+        shape: 'subroutine',
+        elements: [...externals].sort(cmp),
+      });
+    if (from === to) continue;
+    const k = `${from}\u0000${to}`;
+    const e = edges.get(k);
+    if (!e) edges.set(k, { from, to, ...STYLE[c.async ? 'async' : 'sync'] });
+    else if (!c.async) Object.assign(e, STYLE.sync);
+  }
+  return {
+    dir: 'LR',
+    classDefs: CLASS_DEFS,
+    linkStyles: LINK_STYLES,
+    nodes: [...nodes.values()].sort((a, b) => cmp(a.key, b.key)),
+    edges: [...edges].sort((a, b) => cmp(a[0], b[0])).map(([, e]) => e),
+  };
 }

@@ -1,4 +1,4 @@
-import { TEXT_BUDGET, chunk, type GenContext, type Part } from './budget.js';
+import { PAGE, TEXT_BUDGET, chunk, type GenContext, type Part } from './budget.js';
 import { words } from './i18n.js';
 import { addTo, cmp, IdMap, label } from './text.js';
 
@@ -131,6 +131,13 @@ export function fits(flow: Flow, ctx: GenContext, maxNodes = ctx.budget.maxNodes
   return (
     flow.nodes.length + (flow.groups?.length ?? 0) <= maxNodes &&
     flow.edges.length <= ctx.budget.maxEdges
+  );
+}
+
+/** True when `flow` fits the budget and prints legibly on one page ({@link PAGE}). */
+export function fitsPage(flow: Flow, ctx: GenContext): boolean {
+  return (
+    fits(flow, ctx, Math.min(ctx.budget.maxNodes, PAGE.nodes)) && flow.edges.length <= PAGE.edges
   );
 }
 

@@ -10,7 +10,7 @@ interface Words {
   units: (n: number) => string;
   relations: (n: number) => string;
   headcount: (n: number) => string;
-  calls: (n: number) => string;
+  externals: (n: number) => string;
   frontCount: (n: number) => string;
   implCount: (n: number) => string;
   more: (n: number) => string;
@@ -48,7 +48,7 @@ const ZH: Words = {
   units: (n) => `${n} 个部门`,
   relations: (n) => `${n} 个关联`,
   headcount: (n) => `${n} 人`,
-  calls: (n) => `${n} 次调用`,
+  externals: (n) => `外部系统（${n} 个）`,
   frontCount: (n) => `${n} 个前端应用`,
   implCount: (n) => `${n} 个实现应用`,
   more: (n) => `另有 ${n} 项`,
@@ -86,7 +86,7 @@ const EN: Words = {
   units: (n) => `${n} unit${n === 1 ? '' : 's'}`,
   relations: (n) => `${n} relation${n === 1 ? '' : 's'}`,
   headcount: (n) => `${n} ${n === 1 ? 'person' : 'people'}`,
-  calls: (n) => `${n} call${n === 1 ? '' : 's'}`,
+  externals: (n) => `External systems (${n})`,
   frontCount: (n) => `${n} front-end app${n === 1 ? '' : 's'}`,
   implCount: (n) => `${n} implementing app${n === 1 ? '' : 's'}`,
   more: (n) => `${n} more`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBudget } from '../../src/diagrams/budget.js';
+import { PAGE, packEvenly, resolveBudget } from '../../src/diagrams/budget.js';
 import { generateDiagrams } from '../../src/diagrams/index.js';
 import { DEFAULT_BUDGET, type DiagramSpec } from '../../src/diagrams/types.js';
 import { buildGraph } from '../../src/model/graph.js';
@@ -58,12 +58,44 @@ describe('budgets', () => {
     for (const p of parts) expect(p.links![0]).toEqual({ id: 'app-map', title: overview!.title });
   });
 
-  it('splits the call graph per calling product line after a summarised overview', () => {
+  it('splits the call graph per calling product line, in parts that fit a page, after an overview', () => {
     const [overview, ...parts] = byKind('call-graph');
     expect(overview!.summarised).toBe(true);
-    expect(overview!.source).toMatch(/次调用/);
+    // Between lines only: no call inside a line, no edge label, one node for external systems.
+    for (const m of overview!.source.matchAll(/^ {2}(\S+) (-->|-\.->)(\|[^|]*\|)? (\S+)$/gm)) {
+      expect(m[1], m[0]).not.toBe(m[4]);
+      expect(m[3], m[0]).toBeUndefined();
+    }
     expect(parts.length).toBeGreaterThanOrEqual(4);
     expect(parts.every((p) => p.links?.some((l) => l.id === overview!.id))).toBe(true);
+    for (const p of parts) {
+      expect(flowNodes(p.source), p.id).toBeLessThanOrEqual(PAGE.nodes);
+      expect(edges(p.source), p.id).toBeLessThanOrEqual(PAGE.edges);
+    }
+    // A line cut into parts links each part to the others.
+    const cut = parts.filter((p) => p.id.includes('--'));
+    expect(cut.length).toBeGreaterThan(1);
+    for (const p of cut)
+      expect(p.links?.map((l) => l.id)).toEqual(
+        expect.arrayContaining(
+          cut.filter((q) => q.subject === p.subject && q !== p).map((q) => q.id),
+        ),
+      );
+  });
+
+  it('packs groups into as few parts as fit, as even as they fit', () => {
+    const size = (part: number[]): number => part.length;
+    const upTo = (n: number) => (part: number[]) => size(part) <= n;
+    const ones = (n: number): number[][] => Array.from({ length: n }, () => [1]);
+    expect(packEvenly(ones(7), upTo(100)).map(size)).toEqual([7]);
+    // Greedy would cut 6 + 1.
+    expect(packEvenly(ones(7), upTo(6)).map(size)).toEqual([4, 3]);
+    // Groups stay whole.
+    expect(packEvenly([[1, 1], [1], [1, 1, 1], [1], [1], [1, 1]], upTo(6)).map(size)).toEqual([
+      6, 4,
+    ]);
+    // A group larger than a part stays whole.
+    expect(packEvenly([[1, 1, 1]], upTo(2)).map(size)).toEqual([3]);
   });
 
   it('splits a 300-entity category into linked parts of at most maxErEntities', () => {
