@@ -34,10 +34,10 @@ export function printScale(size: Size, box: Size): number {
 
 /**
  * True when a drawing of `size` should print on a landscape page: portrait would print its
- * labels below 9 pt, and landscape prints them at least 15 % larger.
+ * labels below 9 pt, and landscape prints them at least 10 % larger.
  */
 export function printsLandscape(size: Size): boolean {
   const portrait = printScale(size, FIGURE_BOX.portrait);
   const landscape = printScale(size, FIGURE_BOX.landscape);
-  return portrait < COMFORTABLE_SCALE && landscape > portrait * 1.15;
+  return portrait < COMFORTABLE_SCALE && landscape > portrait * 1.1;
 }
