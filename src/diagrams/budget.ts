@@ -26,6 +26,10 @@ export const PAGE = {
   nodes: 18,
   /** Edges in one flowchart. */
   edges: 20,
+  /** Entities drawn with their attributes in one E-R diagram. */
+  erEntities: 4,
+  /** Boxes in one E-R diagram: those entities and the stubs of related ones. */
+  erBoxes: 7,
 } as const;
 
 /** What every generator receives besides the graph. */

@@ -1,6 +1,6 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { Attribute, Entity } from '../model/types.js';
-import { TEXT_BUDGET, toSpecs, type GenContext, type Part } from './budget.js';
+import { PAGE, TEXT_BUDGET, packEvenly, toSpecs, type GenContext, type Part } from './budget.js';
 import {
   ER_NOTATION,
   categories,
@@ -14,6 +14,7 @@ import {
   MAX_LABEL,
   addTo,
   clean,
+  cmp,
   erToken,
   joinLabel,
   label,
@@ -57,28 +58,38 @@ function entityBlock(
   };
 }
 
-/** Packs entities, in order, into parts of at most `max` entities and `TEXT_BUDGET / 2` chars. */
-function pack(entities: Entity[], size: (e: Entity) => number, max: number): Entity[][] {
-  const parts: Entity[][] = [];
-  let current: Entity[] = [];
-  let chars = 0;
-  for (const e of entities) {
-    if (current.length > 0 && (current.length >= max || chars + size(e) > TEXT_BUDGET / 2)) {
-      parts.push(current);
-      current = [];
-      chars = 0;
+/**
+ * `entities` (sorted by id) reordered so that related ones follow each other: breadth first over
+ * `neighbours` from each entity not reached yet, neighbours in id order.
+ */
+export function neighbourhoodOrder(
+  entities: readonly Entity[],
+  neighbours: (id: string) => string[],
+): Entity[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  const out: Entity[] = [];
+  for (const start of entities) {
+    if (seen.has(start.id)) continue;
+    seen.add(start.id);
+    for (let i = out.push(start) - 1; i < out.length; i++) {
+      for (const id of [...new Set(neighbours(out[i]!.id))].sort(cmp)) {
+        const e = byId.get(id);
+        if (e && !seen.has(id)) {
+          seen.add(id);
+          out.push(e);
+        }
+      }
     }
-    current.push(e);
-    chars += size(e);
   }
-  if (current.length > 0) parts.push(current);
-  return parts;
+  return out;
 }
 
 /**
  * E-R per data category: its entities with attributes (type, name, PK/FK/UK, comment) and
  * relations with cardinality; entities of other categories (or other parts) appear as stubs
- * without attributes. Above `maxErEntities` the category is split into linked parts.
+ * without attributes. Above `maxErEntities`, or what prints legibly on a page ({@link PAGE}), the
+ * category is split into linked parts of related entities.
  */
 export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const model = graph.model;
@@ -105,11 +116,35 @@ export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] 
     if (cat.entities.length === 0) return [];
     const inCategory = new Set(cat.entities.map((e) => e.id));
     const blocks = new Map(cat.entities.map((e) => [e.id, entityBlock(e, w.more)]));
-    // + 80: the entity's id and its share of relation lines.
-    const slices = pack(
-      cat.entities,
-      (e) => (blocks.get(e.id)?.text.length ?? 0) + 80,
-      ctx.budget.maxErEntities,
+    /** Relations a part holding `inPart` draws: its own, and those into it from its category. */
+    const wantedBy = (inPart: ReadonlySet<string>, slice: readonly Entity[]): EntityRelation[] =>
+      [...new Set(slice.flatMap((e) => touching.get(e.id) ?? []))]
+        .sort((a, b) => a - b)
+        .map((i) => relations[i]!)
+        .filter((r) => inPart.has(r.from) || (inPart.has(r.to) && inCategory.has(r.from)));
+    // A part fits the budget and a page: few entities with attributes, few boxes with the stubs,
+    // and half the text budget (+ 80 a block: its id and its share of relation lines).
+    const most = Math.min(ctx.budget.maxErEntities, PAGE.erEntities);
+    const fitsPart = (slice: Entity[]): boolean => {
+      const inPart = new Set(slice.map((e) => e.id));
+      const stubs = new Set(
+        wantedBy(inPart, slice).flatMap((r) => [r.from, r.to].filter((id) => !inPart.has(id))),
+      );
+      const chars = slice.reduce((n, e) => n + (blocks.get(e.id)?.text.length ?? 0) + 80, 0);
+      return (
+        slice.length <= most &&
+        chars <= TEXT_BUDGET / 2 &&
+        slice.length + stubs.size <= PAGE.erBoxes
+      );
+    };
+    // Related entities side by side, so a part holds a neighbourhood and needs few stubs.
+    const slices = packEvenly(
+      neighbourhoodOrder(cat.entities, (id) =>
+        (touching.get(id) ?? [])
+          .map((i) => relations[i]!)
+          .map((r) => (r.from === id ? r.to : r.from)),
+      ).map((e) => [e]),
+      fitsPart,
     );
     const parts: Part[] = slices.map((slice) => {
       const ids = new IdMap();
@@ -121,11 +156,7 @@ export function erCategories(graph: ModelGraph, ctx: GenContext): DiagramSpec[] 
         lines.push(`  ${ids.id(`ent:${e.id}`)}${block.text}`);
         summarised ||= block.summarised;
       }
-      const near = new Set(slice.flatMap((e) => touching.get(e.id) ?? []));
-      const wanted = [...near]
-        .sort((a, b) => a - b)
-        .map((i) => relations[i]!)
-        .filter((r) => inPart.has(r.from) || (inPart.has(r.to) && inCategory.has(r.from)));
+      const wanted = wantedBy(inPart, slice);
       const stubs = new Set<string>();
       const drawn: EntityRelation[] = [];
       for (const r of wanted) {

@@ -65,7 +65,9 @@ export const MERMAID_CONFIG = {
   maxEdges: 500,
   htmlLabels: false,
   flowchart: { useMaxWidth: true, htmlLabels: false },
-  er: { useMaxWidth: true },
+  // mermaid's 140 px between entities spreads a category over three pages' width; 60 still
+  // leaves room for the relation labels.
+  er: { useMaxWidth: true, nodeSpacing: 60 },
   state: { useMaxWidth: true },
   sequence: { useMaxWidth: true },
   gantt: { useMaxWidth: true },

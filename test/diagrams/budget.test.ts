@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE, packEvenly, resolveBudget } from '../../src/diagrams/budget.js';
+import { neighbourhoodOrder } from '../../src/diagrams/er-category.js';
 import { generateDiagrams } from '../../src/diagrams/index.js';
 import { DEFAULT_BUDGET, type DiagramSpec } from '../../src/diagrams/types.js';
 import { buildGraph } from '../../src/model/graph.js';
+import type { Entity } from '../../src/model/types.js';
 import { largeModel } from '../fixtures/diagrams/large.js';
 
 /** Edges: flowchart links, state transitions and E-R relations. */
@@ -111,6 +113,27 @@ describe('budgets', () => {
     expect(parts.some((p) => p.summarised && p.source.includes('more attributes "另有'))).toBe(
       true,
     );
+  });
+
+  it('cuts E-R categories into parts of related entities that fit a page', () => {
+    for (const p of byKind('er-category')) {
+      const boxes = p.source.split('\n').filter((l) => /^ {2}\S+\[".*"\]( \{)?$/.test(l)).length;
+      expect(erEntities(p.source), p.id).toBeLessThanOrEqual(PAGE.erEntities);
+      if (erEntities(p.source) > 1) expect(boxes, p.id).toBeLessThanOrEqual(PAGE.erBoxes);
+    }
+    const e = (id: string): Entity => ({ id, category: 'c' });
+    const links: Record<string, string[]> = {
+      a: ['d'],
+      b: ['e'],
+      d: ['a', 'f'],
+      e: ['b'],
+      f: ['d'],
+    };
+    const order = neighbourhoodOrder(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map(e),
+      (id) => links[id] ?? [],
+    );
+    expect(order.map((x) => x.id)).toEqual(['a', 'd', 'f', 'b', 'e', 'c']);
   });
 
   it('cuts the org chart where it stops fitting, one chart per cut unit', () => {
