@@ -1,9 +1,9 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { AppKind } from '../model/types.js';
-import { toSpecs, type GenContext } from './budget.js';
+import { packEvenly, toSpecs, type GenContext, type Part } from './budget.js';
 import { resolvedCalls } from './call-graph.js';
 import { caption, words } from './i18n.js';
-import { fits, renderSplit, type Flow, type FlowEdge, type FlowNode } from './flow.js';
+import { fitsPage, renderSplit, type Flow, type FlowEdge, type FlowNode } from './flow.js';
 import { appLabel } from './process.js';
 import { asList, clean, cmp, joinLabel, nameOf, slug, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
@@ -26,8 +26,9 @@ const LINK_STYLES = { async: 'stroke:#d9822b', implements: 'stroke:#888,stroke-d
 
 /**
  * SOA view: front-end applications → the service centers they call (with protocols), centers →
- * their `dependsOn` centers, and centers → the applications implementing them. Above the
- * budget: an overview of centers and one diagram per center.
+ * their `dependsOn` centers, and centers → the applications implementing them. When it does not
+ * fit a page: an overview of centers and one diagram per center, in parts by calling app when
+ * the center has more callers than a page holds.
  */
 export function soa(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const model = graph.model;
@@ -77,9 +78,10 @@ export function soa(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
       elements: [id],
     };
   };
-  const flowFor = (shown: string[]): Flow => {
+  /** The chart of centers `shown`, with the front-end apps calling them (or only `fronts`). */
+  const flowFor = (shown: string[], fronts?: ReadonlySet<string>): Flow => {
     const set = new Set(shown);
-    const calls = callEdges.filter((e) => set.has(e.center));
+    const calls = callEdges.filter((e) => set.has(e.center) && (fronts?.has(e.app) ?? true));
     const front = [...new Set(calls.map((e) => e.app))].sort(cmp);
     const impl = [...new Set(shown.flatMap((c) => implementers.get(c) ?? []))]
       .filter((a) => !front.includes(a))
@@ -131,7 +133,8 @@ export function soa(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     };
   };
   const whole = flowFor(centers.map((c) => c.id));
-  if (fits(whole, ctx)) return toSpecs(ctx, { id: 'soa', kind: 'soa' }, renderSplit(whole, ctx));
+  if (fitsPage(whole, ctx))
+    return toSpecs(ctx, { id: 'soa', kind: 'soa' }, renderSplit(whole, ctx));
   const overview: Flow = {
     dir: 'LR',
     classDefs: CLASS_DEFS,
@@ -162,11 +165,23 @@ export function soa(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   if (overviewSpecs.length === 1)
     overviewSpecs[0]!.title = caption(ctx.lang, 'soa', undefined, w.overview);
   const head = { id: overviewSpecs[0]!.id, title: overviewSpecs[0]!.title };
+  // A center called by more front-end apps than a page holds: its callers in parts, by app id.
+  const pageParts = (center: string): Part[] => {
+    const callers = [...new Set(callEdges.filter((e) => e.center === center).map((e) => e.app))];
+    const parts =
+      callers.length === 0
+        ? [undefined]
+        : packEvenly(
+            callers.sort(cmp).map((a) => [a]),
+            (part) => fitsPage(flowFor([center], new Set(part)), ctx),
+          ).map((part) => new Set(part));
+    return parts.flatMap((fronts) => renderSplit(flowFor([center], fronts), ctx));
+  };
   const perCenter = centers.flatMap((c) =>
     toSpecs(
       ctx,
       { id: `soa-${slug(c.id)}`, kind: 'soa', subject: c.id, subjectName: clean(nameOf(c), 80) },
-      renderSplit(flowFor([c.id]), ctx),
+      pageParts(c.id),
       head,
     ),
   );

@@ -85,6 +85,20 @@ describe('budgets', () => {
       );
   });
 
+  it('splits the SOA view per center, the callers of a busy center in parts that fit a page', () => {
+    const soa = byKind('soa');
+    const overview = soa.filter((s) => s.id.startsWith('soa--'));
+    const parts = soa.filter((s) => s.subject !== undefined);
+    expect(overview.length + parts.length).toBe(soa.length);
+    expect(overview.every((o) => o.summarised)).toBe(true);
+    expect(parts.filter((p) => p.subject === 'order-center').length).toBeGreaterThan(2);
+    for (const p of parts) {
+      expect(flowNodes(p.source), p.id).toBeLessThanOrEqual(PAGE.nodes);
+      expect(edges(p.source), p.id).toBeLessThanOrEqual(PAGE.edges);
+      expect(p.links?.[0]?.id, p.id).toBe('soa--1');
+    }
+  });
+
   it('packs groups into as few parts as fit, as even as they fit', () => {
     const size = (part: number[]): number => part.length;
     const upTo = (n: number) => (part: number[]) => size(part) <= n;
