@@ -26,6 +26,8 @@ export const PAGE = {
   nodes: 18,
   /** Edges in one flowchart. */
   edges: 20,
+  /** Boxes and groups in a chart laid out as a grid, without edges to route (an application map). */
+  gridNodes: 36,
   /** Entities drawn with their attributes in one E-R diagram. */
   erEntities: 4,
   /** Boxes in one E-R diagram: those entities and the stubs of related ones. */

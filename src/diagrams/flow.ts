@@ -121,6 +121,20 @@ export function gridEdges(keys: readonly string[], cols: number): FlowEdge[] {
   return edges;
 }
 
+/**
+ * Invisible links that lay sibling groups (or nodes) at the top level of a top-down chart out in
+ * `cols` columns, filled down then across: each column is a chain, which mermaid runs down the
+ * page. Mermaid places unlinked chains right to left in the order they are declared, so `order`
+ * (the keys as they must be declared) puts the last column first.
+ */
+export function columns(
+  keys: readonly string[],
+  cols: number,
+): { edges: FlowEdge[]; order: string[] } {
+  const cut = chunk(keys, Math.ceil(keys.length / Math.max(1, cols)));
+  return { edges: gridEdges(keys, cut[0]?.length ?? 1), order: cut.reverse().flat() };
+}
+
 /** Grid columns for `n` items: about square, at most `max`. */
 export function gridCols(n: number, max = 6): number {
   return Math.max(1, Math.min(max, Math.ceil(Math.sqrt(n))));
@@ -153,6 +167,8 @@ export function renderSplit(flow: Flow, ctx: GenContext, maxNodes = ctx.budget.m
   const chunks = packNodes(flow.nodes, groupOf, Math.max(1, Math.floor((maxNodes * 2) / 3)));
   const partOf = new Map<string, number>();
   chunks.forEach((nodes, i) => nodes.forEach((n) => partOf.set(n.key, i)));
+  // Links between groups (a grid of subgraphs) stay in the parts that hold both groups.
+  const betweenGroups = flow.edges.filter((e) => groupOf.has(e.from) && groupOf.has(e.to));
   // Each part's edges, in their given order: one pass over the edges, not one per part.
   const edgesOf = chunks.map((): FlowEdge[] => []);
   for (const e of flow.edges) {
@@ -195,7 +211,10 @@ export function renderSplit(flow: Flow, ctx: GenContext, maxNodes = ctx.budget.m
       ...flow,
       nodes: [...nodes, ...[...stubs.entries()].sort((x, y) => x[0] - y[0]).map(([, s]) => s)],
       groups: (flow.groups ?? []).filter((g) => keep.has(g.key)),
-      edges: edges.filter((e) => !groupOf.has(e.from) && !groupOf.has(e.to)),
+      edges: [
+        ...edges.filter((e) => !groupOf.has(e.from) && !groupOf.has(e.to)),
+        ...betweenGroups.filter((e) => keep.has(e.from) && keep.has(e.to)),
+      ],
     });
     return summarised ? { ...part, summarised } : part;
   });

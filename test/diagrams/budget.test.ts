@@ -60,6 +60,41 @@ describe('budgets', () => {
     for (const p of parts) expect(p.links![0]).toEqual({ id: 'app-map', title: overview!.title });
   });
 
+  /** The large model with only apps: `lines` product lines of `subs` subsystems of `apps` apps. */
+  const appsOnly = (lines: number, subs: number, apps: number): DiagramSpec[] => {
+    const model = largeModel();
+    const two = (n: number): string => String(n).padStart(2, '0');
+    model.applications = Array.from({ length: lines * subs * apps }, (_, i) => ({
+      id: `${10 + Math.floor(i / (subs * apps))}${two(1 + (Math.floor(i / apps) % subs))}${two(1 + (i % apps))}`,
+      name: `App ${i}`,
+    }));
+    return generateDiagrams(buildGraph(model), { lang: 'en' }).filter((s) => s.kind === 'app-map');
+  };
+
+  it('lays a product line out as columns of subsystems with their apps in rows, the line unboxed', () => {
+    const line = appsOnly(2, 5, 3).find((s) => s.id === 'app-map-10')!;
+    expect(line.source).not.toMatch(/subgraph pl_/);
+    expect(line.source.match(/^ {2}subgraph ss_/gm)?.length).toBe(5);
+    // Two columns, chains of three and two subsystems; mermaid places the last-declared first.
+    expect(line.source).toMatch(/^ {2}ss_1001 ~~~ ss_1002$/m);
+    expect(line.source).toMatch(/^ {2}ss_1004 ~~~ ss_1005$/m);
+    expect(line.source).not.toMatch(/ss_1003 ~~~ ss_1004/);
+    expect(line.source.indexOf('subgraph ss_1004')).toBeLessThan(
+      line.source.indexOf('subgraph ss_1001'),
+    );
+    expect(line.source).toMatch(/^ {2}app_100101 ~~~ app_100102$/m);
+  });
+
+  it('draws an overview of more subsystems than a page holds in parts of whole lines', () => {
+    // 8 lines of 6 subsystems: 56 boxes, two parts of 4 lines (28 boxes each).
+    const overview = appsOnly(8, 6, 1).filter((s) => s.subject === undefined);
+    expect(overview.map((m) => m.id)).toEqual(['app-map--1', 'app-map--2']);
+    expect(overview.map((m) => m.source.match(/^ {2}subgraph pl_/gm)?.length)).toEqual([4, 4]);
+    for (const m of overview) expect(flowNodes(m.source)).toBeLessThanOrEqual(PAGE.gridNodes);
+    // The lines one under the other: links between subgraphs are kept in a part.
+    expect(overview[1]!.source).toMatch(/^ {2}pl_14 ~~~ pl_15$/m);
+  });
+
   it('splits the call graph per calling product line, in parts that fit a page, after an overview', () => {
     const [overview, ...parts] = byKind('call-graph');
     expect(overview!.summarised).toBe(true);
