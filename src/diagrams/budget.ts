@@ -26,6 +26,8 @@ export const PAGE = {
   nodes: 18,
   /** Edges in one flowchart. */
   edges: 20,
+  /** Boxes side by side in one rank: a column of a left-to-right chart, a row of a top-down one. */
+  rank: 10,
   /** Boxes and groups in a chart laid out as a grid, without edges to route (an application map). */
   gridNodes: 36,
   /** Entities drawn with their attributes in one E-R diagram. */

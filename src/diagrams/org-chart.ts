@@ -1,10 +1,16 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { OrgUnit } from '../model/types.js';
-import { chunk, toSpecs, type GenContext } from './budget.js';
+import { PAGE, chunk, toSpecs, type GenContext } from './budget.js';
 import { caption, words } from './i18n.js';
 import { renderFlow, type Flow, type FlowNode } from './flow.js';
 import { addTo, clean, joinLabel, nameOf, slug, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
+
+/**
+ * Units a level may hold side by side in a top-down chart and still print legibly; a wider
+ * chart runs left to right, its levels as columns.
+ */
+const TB_LEVEL = 6;
 
 const CLASS_DEFS = {
   unit: 'fill:#eef3fb,stroke:#4a6fa5',
@@ -47,8 +53,9 @@ function tree(units: OrgUnit[]): { roots: string[]; children: Map<string, string
 }
 
 /**
- * Organisation chart: a top-down tree of org units with headcount. Above the budget the chart
- * shows the levels that fit; each unit whose subtree was cut gets its own chart, linked both ways.
+ * Organisation chart: a tree of org units with headcount, top-down, or left to right when a
+ * level is too wide for a page. Above the budget or a page the chart shows the levels that fit;
+ * each unit whose subtree was cut gets its own chart, linked both ways.
  */
 export function orgChart(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const units = sortBy(graph.model.business.orgUnits, (u) => u.id);
@@ -66,7 +73,9 @@ export function orgChart(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     }
     return n;
   };
-  const cap = Math.max(2, Math.min(ctx.budget.maxNodes, ctx.budget.maxEdges + 1));
+  // A chart holds what the budget and a page allow; a level wider than a page's rank is cut.
+  const cap = Math.max(2, Math.min(ctx.budget.maxNodes, ctx.budget.maxEdges + 1, PAGE.gridNodes));
+  const widest = Math.min(cap, PAGE.rank);
 
   /** The levels below `top` that fit, and the units of the last level whose children did not. */
   const layout = (top: string[]): { included: string[]; cut: Set<string> } => {
@@ -74,7 +83,7 @@ export function orgChart(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     let frontier = top;
     for (;;) {
       const next = frontier.flatMap(kids);
-      if (next.length === 0 || included.length + next.length > cap) break;
+      if (next.length === 0 || included.length + next.length > cap || next.length > widest) break;
       included.push(...next);
       frontier = next;
     }
@@ -97,13 +106,24 @@ export function orgChart(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     };
     const parentOf = (u: string): string => byId.get(u)?.parent ?? '';
     return {
-      dir: 'TB',
+      dir: widestLevel(top, set) > TB_LEVEL ? 'LR' : 'TB',
       classDefs: CLASS_DEFS,
       nodes: included.map(node),
       edges: included
         .filter((u) => !tops.has(u) && set.has(parentOf(u)))
         .map((u) => ({ from: `unit:${parentOf(u)}`, to: `unit:${u}` })),
     };
+  };
+  /** Units in the widest level of the chart of `top` that holds `included`. */
+  const widestLevel = (top: string[], included: ReadonlySet<string>): number => {
+    let most = 0;
+    for (
+      let level = top;
+      level.length > 0;
+      level = level.flatMap(kids).filter((u) => included.has(u))
+    )
+      most = Math.max(most, level.length);
+    return most;
   };
   const unitName = (u: string): string => clean(nameOf(byId.get(u), u), 80);
   const chartOf = (u: string): { id: string; title: string } => ({
@@ -117,7 +137,7 @@ export function orgChart(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     subject?: string,
     parent?: { id: string; title: string },
   ): void => {
-    const laid = chunk(top, cap).map((slice) => ({ slice, ...layout(slice) }));
+    const laid = chunk(top, widest).map((slice) => ({ slice, ...layout(slice) }));
     const parts = laid.map(({ slice, included, cut }) => ({
       ...renderFlow(flowOf(slice, included, cut)),
       summarised: cut.size > 0,

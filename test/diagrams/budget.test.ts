@@ -193,6 +193,25 @@ describe('budgets', () => {
     expect(new Set(charts.flatMap((c) => c.elements)).size).toBe(251);
   });
 
+  it('runs an org chart left to right when a level is too wide for a page', () => {
+    const chart = (children: number): string => {
+      const model = largeModel();
+      model.business.orgUnits = [
+        { id: 'root', name: 'Root' },
+        ...Array.from({ length: children }, (_, i) => ({
+          id: `u${i}`,
+          name: `Unit ${i}`,
+          parent: 'root',
+        })),
+      ];
+      return generateDiagrams(buildGraph(model), { lang: 'en' }).find(
+        (s) => s.kind === 'org-chart',
+      )!.source;
+    };
+    expect(chart(6)).toMatch(/^flowchart TB/);
+    expect(chart(9)).toMatch(/^flowchart LR/);
+  });
+
   it('collapses `*` transitions of a large state machine into one pseudo-state', () => {
     const [machine] = byKind('state-machine');
     expect(machine!.summarised).toBe(true);
