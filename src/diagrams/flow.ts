@@ -148,6 +148,43 @@ export function fits(flow: Flow, ctx: GenContext, maxNodes = ctx.budget.maxNodes
   );
 }
 
+/**
+ * The nodes on the longest path of `flow`'s edges (invisible ones included, edges that close a
+ * cycle not): how many ranks a layered layout gives it.
+ */
+export function longestPath(flow: Flow): number {
+  const out = new Map<string, string[]>();
+  for (const e of flow.edges) addTo(out, e.from, e.to);
+  const depth = new Map<string, number>();
+  const onPath = new Set<string>();
+  // Depth first without recursion (a process may have thousands of steps): a node's depth is
+  // known once all its successors' are; a successor still on the path closes a cycle.
+  for (const root of flow.nodes) {
+    const stack: { key: string; next: number }[] = [{ key: root.key, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next === 0) {
+        if (depth.has(top.key)) {
+          stack.pop();
+          continue;
+        }
+        onPath.add(top.key);
+      }
+      const succ = out.get(top.key) ?? [];
+      const child = succ[top.next++];
+      if (child !== undefined) {
+        if (!depth.has(child) && !onPath.has(child)) stack.push({ key: child, next: 0 });
+        continue;
+      }
+      const below = succ.reduce((n, c) => Math.max(n, onPath.has(c) ? 0 : (depth.get(c) ?? 0)), 0);
+      depth.set(top.key, below + 1);
+      onPath.delete(top.key);
+      stack.pop();
+    }
+  }
+  return Math.max(0, ...depth.values());
+}
+
 /** True when `flow` fits the budget and prints legibly on one page ({@link PAGE}). */
 export function fitsPage(flow: Flow, ctx: GenContext): boolean {
   return (

@@ -1,7 +1,7 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { Application, Model } from '../model/types.js';
-import { toSpecs, type GenContext } from './budget.js';
-import { renderSplit, type Flow, type FlowGroup, type FlowNode } from './flow.js';
+import { PAGE, toSpecs, type GenContext } from './budget.js';
+import { longestPath, renderSplit, type Flow, type FlowGroup, type FlowNode } from './flow.js';
 import { asList, clean, joinLabel, nameOf, slug, sortBy } from './text.js';
 import type { DiagramSpec } from './types.js';
 
@@ -19,9 +19,13 @@ function actorNames(model: Model): Map<string, string> {
   return names;
 }
 
+/** Steps in a row a process flow may have and still run left to right on a page. */
+const LR_STEPS = 6;
+
 /**
  * Business processes: one flowchart per process, steps in swimlanes by actor, `next` edges,
- * each step annotated with the applications and services that perform it.
+ * each step annotated with the applications and services that perform it. Left to right, or
+ * top-down when its longest run of steps would be wider than a page.
  */
 export function processes(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const model = graph.model;
@@ -57,7 +61,13 @@ export function processes(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
           .map((t) => ({ from: `step:${s.id}`, to: `step:${t}` })),
       ),
     };
-    const parts = renderSplit(flow, ctx).map((p) => ({ ...p, elements: [proc.id, ...p.elements] }));
+    // A long flow runs down the page: across it, steps of two or three lines stop fitting a
+    // landscape page after five or so. Parts hold what a page does.
+    if (longestPath(flow) > LR_STEPS) flow.dir = 'TB';
+    const parts = renderSplit(flow, ctx, Math.min(ctx.budget.maxNodes, PAGE.nodes)).map((p) => ({
+      ...p,
+      elements: [proc.id, ...p.elements],
+    }));
     return toSpecs(
       ctx,
       {

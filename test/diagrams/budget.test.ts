@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE, packEvenly, resolveBudget } from '../../src/diagrams/budget.js';
 import { neighbourhoodOrder } from '../../src/diagrams/er-category.js';
+import { longestPath, type Flow } from '../../src/diagrams/flow.js';
 import { generateDiagrams } from '../../src/diagrams/index.js';
 import { DEFAULT_BUDGET, type DiagramSpec } from '../../src/diagrams/types.js';
 import { buildGraph } from '../../src/model/graph.js';
@@ -193,6 +194,38 @@ describe('budgets', () => {
     expect(new Set(charts.flatMap((c) => c.elements)).size).toBe(251);
   });
 
+  it('counts the ranks of a flow along its longest path, not around its cycles', () => {
+    const flow = (edges: [string, string][]): Flow => ({
+      dir: 'LR',
+      nodes: ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, label: key })),
+      edges: edges.map(([from, to]) => ({ from, to })),
+    });
+    expect(longestPath(flow([]))).toBe(1);
+    expect(
+      longestPath(
+        flow([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+          ['c', 'd'],
+        ]),
+      ),
+    ).toBe(4);
+    expect(
+      longestPath(
+        flow([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['d', 'e'],
+        ]),
+      ),
+    ).toBe(3);
+    const chain = Array.from({ length: 20_000 }, (_, i) => ({ key: `n${i}`, label: '' }));
+    const edges = chain.slice(1).map((n, i) => ({ from: `n${i}`, to: n.key }));
+    expect(longestPath({ dir: 'TB', nodes: chain, edges })).toBe(20_000);
+  });
+
   it('runs an org chart left to right when a level is too wide for a page', () => {
     const chart = (children: number): string => {
       const model = largeModel();
@@ -224,11 +257,15 @@ describe('budgets', () => {
       'clusters-bj-idc1',
       'clusters-sh-idc1',
     ]);
-    expect(byKind('process').map((s) => s.id)).toEqual([
-      'process-long--1',
-      'process-long--2',
-      'process-long--3',
-    ]);
+    // 80 steps in 7 lanes, each part what a page holds: top-down (a long flow), linked.
+    const steps = byKind('process');
+    expect(steps.length).toBeGreaterThan(3);
+    steps.forEach((s, i) => {
+      expect(s.id).toBe(`process-long--${i + 1}`);
+      expect(s.source).toMatch(/^flowchart TB/);
+      expect(flowNodes(s.source), s.id).toBeLessThanOrEqual(PAGE.nodes);
+      expect(s.links?.length).toBe(steps.length - 1);
+    });
     expect(byKind('roadmap').length).toBe(3);
     expect(byKind('layers')[0]!.summarised).toBe(true);
   });
