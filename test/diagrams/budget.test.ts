@@ -267,7 +267,11 @@ describe('budgets', () => {
       expect(s.links?.length).toBe(steps.length - 1);
     });
     expect(byKind('roadmap').length).toBe(3);
-    expect(byKind('layers')[0]!.summarised).toBe(true);
+    // 400 apps: each layer shows its product lines with their app counts.
+    const [layers] = byKind('layers');
+    expect(layers!.summarised).toBe(true);
+    expect(layers!.source).toMatch(/^ {2}subgraph ly_presentation\[/m);
+    expect(layers!.source).toMatch(/^ {4}lyl_presentation_10\["10 · Line 10 · \d+ 个应用"\]$/m);
   });
 
   it('honours a smaller budget and clamps one beyond mermaid’s limits', () => {
