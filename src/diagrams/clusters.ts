@@ -1,11 +1,12 @@
 import type { ModelGraph } from '../model/graph.js';
 import type { Cluster } from '../model/types.js';
-import { toSpecs, type GenContext } from './budget.js';
+import { packEvenly, toSpecs, type GenContext } from './budget.js';
 import { caption, words } from './i18n.js';
 import {
+  columns,
   fits,
+  fitsPage,
   gridCols,
-  gridEdges,
   renderSplit,
   type Flow,
   type FlowGroup,
@@ -25,7 +26,8 @@ export function capacityText(c: Cluster): string | undefined {
 
 /**
  * Clusters: per datacenter, its networks as subgraphs holding clusters labelled with kind and
- * capacity (current/planned). Above the budget: one diagram per datacenter.
+ * capacity (current/planned). Above a page: parts of whole datacenters; above the budget: one
+ * diagram per datacenter.
  */
 export function clusters(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
   const physical = graph.model.physical;
@@ -77,19 +79,31 @@ export function clusters(graph: ModelGraph, ctx: GenContext): DiagramSpec[] {
     });
     // Datacenters side by side make a strip many pages wide: lay them out as a grid.
     const top = [...groups.values()].filter((g) => g.parent === undefined).map((g) => g.key);
+    const grid = columns(top, Math.ceil(top.length / gridCols(top.length, 3)));
+    const rank = new Map(grid.order.map((key, i) => [key, i]));
+    const dcOf = (g: FlowGroup): string => g.parent ?? g.key;
     return {
       dir: 'TB',
       classDefs: { cluster: 'fill:#eef3fb,stroke:#4a6fa5' },
-      groups: [...groups.values()],
+      groups: [...groups.values()].sort((a, b) => rank.get(dcOf(a))! - rank.get(dcOf(b))!),
       nodes,
-      edges: gridEdges(top, gridCols(top.length, 3)),
+      edges: grid.edges,
     };
   };
   const whole = flowOf(all);
-  if (fits(whole, ctx))
+  if (fitsPage(whole, ctx))
     return toSpecs(ctx, { id: 'clusters', kind: 'clusters' }, renderSplit(whole, ctx));
   const byDc = new Map<string, Cluster[]>();
   for (const c of all) addTo(byDc, c.datacenter ?? '', c);
+  if (fits(whole, ctx)) {
+    // Within the budget but not a page: parts of whole datacenters.
+    const parts = packEvenly([...byDc.values()], (list) => fitsPage(flowOf(list), ctx));
+    return toSpecs(
+      ctx,
+      { id: 'clusters', kind: 'clusters' },
+      parts.flatMap((list) => renderSplit(flowOf(list), ctx)),
+    );
+  }
   const overview =
     (physical.datacenters ?? []).length > 0
       ? { id: 'datacenters', title: caption(ctx.lang, 'datacenters') }

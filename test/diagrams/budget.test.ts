@@ -274,6 +274,27 @@ describe('budgets', () => {
     expect(layers!.source).toMatch(/^ {4}lyl_presentation_10\["10 · Line 10 · \d+ 个应用"\]$/m);
   });
 
+  it('draws clusters within the budget but over a page in parts of whole datacenters', () => {
+    const model = largeModel();
+    const dcs = ['sh-idc1', 'bj-idc1', 'aliyun-hz', 'gz-idc1', 'hk-idc1'];
+    model.physical.clusters = Array.from({ length: 20 }, (_, i) => ({
+      id: `c${String(i).padStart(2, '0')}`,
+      name: `Cluster ${i}`,
+      datacenter: dcs[i % 5]!,
+    }));
+    const parts = generateDiagrams(buildGraph(model), { lang: 'en' }).filter(
+      (s) => s.kind === 'clusters',
+    );
+    expect(parts.length).toBeGreaterThan(1);
+    parts.forEach((p, i) => {
+      expect(p.id).toBe(`clusters--${i + 1}`);
+      expect(flowNodes(p.source), p.id).toBeLessThanOrEqual(PAGE.nodes);
+    });
+    // Every datacenter in exactly one part.
+    const where = dcs.map((dc) => parts.filter((p) => p.elements.includes(dc)).length);
+    expect(where).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it('honours a smaller budget and clamps one beyond mermaid’s limits', () => {
     const small = { maxNodes: 10, maxEdges: 15, maxErEntities: 3, maxOverviewNodes: 8 };
     checkLimits(generateDiagrams(buildGraph(largeModel()), { lang: 'en', budget: small }), small);
