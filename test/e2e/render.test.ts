@@ -50,6 +50,7 @@ let pdfFile: string;
 let pdfPages: string[]; // pdftotext per page
 let apps: { id: string; name: string }[];
 let chapterHeadings: string[];
+let ui: Record<string, string>; // the document's UI labels, by key without `ui.`
 let browser: Browser;
 
 const at = (...p: string[]): string => path.join(root, ...p);
@@ -76,6 +77,7 @@ beforeAll(async () => {
   apps = loaded.model.applications.map((a) => ({ id: a.id, name: a.name ?? a.id }));
   const lang = loaded.manifest.document?.lang ?? 'en';
   chapterHeadings = Object.values(labelsWithPrefix(lang, 'ch.'));
+  ui = labelsWithPrefix(lang, 'ui.');
 
   first = await runCli(['render', 'model', '--out', 'out', '-f', 'html,pdf,md'], root);
   if (first.code !== 0) throw new Error(`render failed (${first.code}):\n${first.stderr}`);
@@ -312,6 +314,16 @@ describe('render of the example model (html, pdf, md)', () => {
       expect(f.present, show(f)).toBeGreaterThanOrEqual(0.9);
     }
     expect(printed.filter((f) => !(f.smallestPt >= MIN_PRINT_PT)).map(show)).toEqual([]);
+    // A figure's note and legend print with it, never alone on the next page.
+    const caption = new RegExp(`${ui['figure'] ?? 'Figure'}\\s*\\d+-\\d+`);
+    const strays = pdfPages
+      .map((text, i) => ({ page: i + 1, text: squash(text) }))
+      .filter(({ text }) =>
+        [ui['parts'], ui['summarised']].some((l) => text.includes(squash(l ?? '-'))),
+      )
+      .filter(({ text }) => !caption.test(text))
+      .map(({ page }) => page);
+    expect(strays).toEqual([]);
   });
 
   it('writes Markdown with GFM tables, one mermaid block per diagram, and every app id', async () => {
