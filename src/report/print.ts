@@ -22,6 +22,8 @@ export const FIGURE_BOX: Readonly<Record<'portrait' | 'landscape', Size>> = {
 
 /** Below this scale (labels under 9 pt) a portrait figure is worth a landscape page. */
 const COMFORTABLE_SCALE = 0.75;
+/** Below this scale (labels under 7.2 pt) any larger print is. */
+const SMALL_SCALE = 0.6;
 
 function mm(n: number): number {
   return Math.floor((n / 25.4) * 96);
@@ -34,10 +36,12 @@ export function printScale(size: Size, box: Size): number {
 
 /**
  * True when a drawing of `size` should print on a landscape page: portrait would print its
- * labels below 9 pt, and landscape prints them at least 10 % larger.
+ * labels below 9 pt, and landscape prints them at least 10 % larger, or larger at all when
+ * portrait would print them below 7.2 pt.
  */
 export function printsLandscape(size: Size): boolean {
   const portrait = printScale(size, FIGURE_BOX.portrait);
   const landscape = printScale(size, FIGURE_BOX.landscape);
-  return portrait < COMFORTABLE_SCALE && landscape > portrait * 1.1;
+  if (portrait >= COMFORTABLE_SCALE) return false;
+  return landscape > portrait * (portrait < SMALL_SCALE ? 1.01 : 1.1);
 }

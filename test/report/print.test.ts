@@ -20,6 +20,11 @@ describe('print orientation of a figure', () => {
     expect(printsLandscape({ width: 1400, height: 1300 })).toBe(false); // landscape no larger
   });
 
+  it('takes any larger print for a drawing that portrait would print below 7.2 pt', () => {
+    expect(printsLandscape({ width: 1173, height: 889 })).toBe(true); // 7.0 → 7.7 pt
+    expect(printsLandscape({ width: 1000, height: 760 })).toBe(false); // 8.2 → 8.9 pt, not 10 %
+  });
+
   it('turns a wide drawing that portrait would print small', () => {
     expect(printsLandscape({ width: 998, height: 179 })).toBe(true); // 8 pt → 12 pt
     expect(printsLandscape({ width: 2634, height: 452 })).toBe(true);
