@@ -91,9 +91,16 @@ const require = createRequire(import.meta.url);
 export interface Validators {
   manifest: ValidateFunction;
   section: ValidateFunction;
+  /** Validators of list items by schema URL (precompiled ones; others are compiled on use). */
+  items?: Map<string, ValidateFunction>;
 }
-interface Compiled extends Validators {
+interface Compiled {
+  manifest: ValidateFunction;
+  section: ValidateFunction;
   docs: Map<string, Node>;
+  /** Validators of list items, by schema URL, found or compiled on first use. */
+  items: Map<string, ValidateFunction | undefined>;
+  getSchema(url: string): ValidateFunction | undefined;
 }
 interface Schemas {
   docs: Map<string, Node>;
@@ -110,7 +117,19 @@ let compiled: Compiled | undefined;
 function compile(): Compiled {
   if (compiled) return compiled;
   const { docs, fingerprint } = readSchemas();
-  compiled = { ...(precompiled(fingerprint) ?? compileWithAjv(docs, {})), docs };
+  const ready = precompiled(fingerprint);
+  const built = ready ? undefined : compileWithAjv(docs, {});
+  let ajv: Ajv2020 | undefined = built?.ajv;
+  const { manifest, section } = (ready ?? built) as Validators;
+  compiled = {
+    manifest,
+    section,
+    docs,
+    items: new Map(ready?.items ?? []),
+    // A list-item schema the precompiled module lacks (it has them all unless the schemas
+    // changed shape) is compiled by ajv, loaded only then.
+    getSchema: (url) => (ajv ??= compileWithAjv(docs, {}).ajv).getSchema(url),
+  };
   return compiled;
 }
 
@@ -170,10 +189,39 @@ function precompiled(fingerprint: string): Validators | undefined {
 /** A precompiled module's validators, unless it was made from other schemas (or is not one). */
 export function usablePrecompiled(mod: unknown, fingerprint: string): Validators | undefined {
   if (!mod || typeof mod !== 'object') return undefined;
-  const { manifest, section, fingerprint: madeFrom } = mod as Record<string, unknown>;
+  const m = mod as Record<string, unknown>;
+  const { manifest, section, fingerprint: madeFrom, itemUrls } = m;
   if (madeFrom !== fingerprint) return undefined;
   if (typeof manifest !== 'function' || typeof section !== 'function') return undefined;
-  return { manifest: manifest as ValidateFunction, section: section as ValidateFunction };
+  const items = new Map<string, ValidateFunction>();
+  if (itemUrls && typeof itemUrls === 'object') {
+    for (const [url, name] of Object.entries(itemUrls as Record<string, unknown>)) {
+      const fn = typeof name === 'string' ? m[name] : undefined;
+      if (typeof fn === 'function') items.set(url, fn as ValidateFunction);
+    }
+  }
+  return { manifest: manifest as ValidateFunction, section: section as ValidateFunction, items };
+}
+
+/**
+ * The URL of every list-item schema (`…#/pointer/items`), for the validators a long list is
+ * checked with item by item (see `SLICE`): generated ahead of time beside the two entry points.
+ */
+function itemSchemaUrls(docs: Map<string, Node>): string[] {
+  const urls: string[] = [];
+  const walk = (node: unknown, file: string, pointer: string): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => walk(n, file, `${pointer}/${i}`));
+      return;
+    }
+    const n = node as Node;
+    if (n.items && typeof n.items === 'object' && !Array.isArray(n.items))
+      urls.push(`${BASE}${file}#${pointer}/items`);
+    for (const [key, value] of Object.entries(n)) walk(value, file, `${pointer}/${escapeSeg(key)}`);
+  };
+  for (const [file, doc] of docs) walk(doc, file, '');
+  return urls;
 }
 
 /**
@@ -187,25 +235,69 @@ export function precompiledSource(): string {
   const standalone = (
     require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')
   ).default;
-  const refs = { manifest: BASE + ENTRY_POINTS.manifest, section: BASE + ENTRY_POINTS.section };
-  return `${standalone(ajv, refs)}\nexports.fingerprint = ${JSON.stringify(fingerprint)};\n`;
+  const items = itemSchemaUrls(docs);
+  const refs: Record<string, string> = {
+    manifest: BASE + ENTRY_POINTS.manifest,
+    section: BASE + ENTRY_POINTS.section,
+  };
+  items.forEach((url, i) => (refs[`item${i}`] = url));
+  const itemUrls = Object.fromEntries(items.map((url, i) => [url, `item${i}`]));
+  return `${standalone(ajv, refs)}
+exports.fingerprint = ${JSON.stringify(fingerprint)};
+exports.itemUrls = ${JSON.stringify(itemUrls)};
+`;
 }
 
 /** Checks a parsed `archgen.yaml`; returns no issues when it conforms. */
 export function validateManifest(data: unknown): SchemaIssue[] {
   const c = compile();
-  return run(c, c.manifest, data, 'manifest');
+  return run(c, c.manifest, `${BASE}manifest.schema.json`, data, 'manifest');
 }
 
 /** Checks one parsed model (section) file; returns no issues when it conforms. */
 export function validateSectionFile(data: unknown): SchemaIssue[] {
-  const c = compile();
-  return run(c, c.section, data, 'model file');
+  return checkSectionFile(data).issues;
 }
 
-function run(c: Compiled, validate: ValidateFunction, data: unknown, root: string): SchemaIssue[] {
-  if (validate(data)) return [];
-  const items = collapse(c, validate.errors ?? []);
+/** What checking one file found. */
+export interface SchemaCheck {
+  issues: SchemaIssue[];
+  /** False when checking stopped after `maxIssues` problems: the rest of the file is unchecked. */
+  complete: boolean;
+}
+
+/**
+ * Checks one parsed model file, stopping after about `maxIssues` problems so that a file of a
+ * million bad list items costs no more than one of a thousand.
+ */
+export function checkSectionFile(data: unknown, maxIssues = Infinity): SchemaCheck {
+  const c = compile();
+  return runLimited(c, c.section, `${BASE}model.schema.json`, data, 'model file', maxIssues);
+}
+
+function run(
+  c: Compiled,
+  validate: ValidateFunction,
+  url: string,
+  data: unknown,
+  root: string,
+): SchemaIssue[] {
+  return runLimited(c, validate, url, data, root, Infinity).issues;
+}
+
+function runLimited(
+  c: Compiled,
+  validate: ValidateFunction,
+  url: string,
+  data: unknown,
+  root: string,
+  maxIssues: number,
+): SchemaCheck {
+  const errors: ErrorObject[] = [];
+  check(c, validate, url, data, '', errors, maxIssues);
+  if (errors.length === 0) return { issues: [], complete: true };
+  const complete = errors.length <= maxIssues;
+  const items = collapse(c, complete ? errors : errors.slice(0, maxIssues));
   const missing = new Map<string, string[]>();
   for (const it of items) {
     if (isIssue(it) || it.keyword !== 'required') continue;
@@ -214,9 +306,127 @@ function run(c: Compiled, validate: ValidateFunction, data: unknown, root: strin
       String(it.params.missingProperty),
     ]);
   }
-  return tidy(
+  const issues = tidy(
     items.map((it) => (isIssue(it) ? it : toIssue(it, root, missing.get(it.instancePath) ?? []))),
   );
+  return { issues, complete };
+}
+
+/**
+ * Lists longer than this are checked one item at a time past their first SLICE items. ajv appends
+ * the errors of each list item with `concat`, so one call over a list of n bad items costs O(n²):
+ * 100,000 bad items took a minute, 1,000,000 did not finish. Item by item it is linear.
+ */
+const SLICE = 200;
+
+/** A cut-off part of a long list, with its position and the schema its items follow. */
+interface Tail {
+  pointer: string;
+  url: string;
+  items: readonly unknown[];
+}
+
+/**
+ * Appends to `out` the errors of `data` against the schema at `url`, pointers prefixed with `at`;
+ * stops looking at further list items once `out` holds more than `max` errors.
+ */
+function check(
+  c: Compiled,
+  validate: ValidateFunction,
+  url: string,
+  data: unknown,
+  at: string,
+  out: ErrorObject[],
+  max: number,
+): void {
+  const tails: Tail[] = [];
+  const head = cutLongLists(c, data, url, '', tails, 0);
+  if (!validate(head)) {
+    for (const e of validate.errors ?? [])
+      out.push(at === '' ? e : { ...e, instancePath: at + e.instancePath });
+  }
+  for (const tail of tails) {
+    const item = itemValidator(c, tail.url);
+    if (!item) continue;
+    for (let i = SLICE; i < tail.items.length && out.length <= max; i++)
+      check(c, item, tail.url, tail.items[i], `${at}${tail.pointer}/${i}`, out, max);
+  }
+}
+
+function itemValidator(c: Compiled, url: string): ValidateFunction | undefined {
+  if (!c.items.has(url)) c.items.set(url, c.getSchema(url));
+  return c.items.get(url);
+}
+
+/**
+ * `data` with every list longer than SLICE cut to its first SLICE items (so `minItems` still
+ * holds), walking only where the schema is plain (properties, items, $ref); the cut-off items are
+ * added to `tails` with the URL of their items' schema.
+ */
+function cutLongLists(
+  c: Compiled,
+  data: unknown,
+  url: string,
+  pointer: string,
+  tails: Tail[],
+  depth: number,
+): unknown {
+  if (data === null || typeof data !== 'object' || depth > 32) return data;
+  const at = schemaAt(c, url);
+  if (!at) return data;
+  if (Array.isArray(data)) {
+    if (typeof at.node.items !== 'object' || at.node.items === null) return data;
+    const itemsUrl = `${at.url}/items`;
+    let copy: unknown[] | undefined;
+    const n = Math.min(data.length, SLICE);
+    for (let i = 0; i < n; i++) {
+      const cut = cutLongLists(c, data[i], itemsUrl, `${pointer}/${i}`, tails, depth + 1);
+      if (cut !== data[i]) (copy ??= data.slice(0, n))[i] = cut;
+    }
+    if (data.length > SLICE) tails.push({ pointer, url: itemsUrl, items: data });
+    return copy ?? (data.length > SLICE ? data.slice(0, SLICE) : data);
+  }
+  const props = at.node.properties;
+  if (typeof props !== 'object' || props === null) return data;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(data)) {
+    if (!Object.hasOwn(props, key)) continue;
+    const value = (data as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object') continue;
+    const cut = cutLongLists(
+      c,
+      value,
+      `${at.url}/properties/${escapeSeg(key)}`,
+      `${pointer}/${escapeSeg(key)}`,
+      tails,
+      depth + 1,
+    );
+    if (cut !== value) (copy ??= { ...(data as Record<string, unknown>) })[key] = cut;
+  }
+  return copy ?? data;
+}
+
+/**
+ * The schema node at an absolute URL (`<file>#<pointer>`), following `$ref`s, with its own URL.
+ * Undefined where the schema is not plain (anyOf/oneOf/allOf, conditionals): no cutting there.
+ */
+function schemaAt(c: Compiled, url: string): { node: Node; url: string } | undefined {
+  for (let hops = 0; hops < 8; hops++) {
+    const [file = '', fragment = ''] = url.split('#');
+    let node: unknown = c.docs.get(file.slice(BASE.length));
+    for (const seg of fragment.split('/').slice(1))
+      node = (node as Node | undefined)?.[unescapeSeg(seg)];
+    if (!node || typeof node !== 'object') return undefined;
+    const n = node as Node;
+    if (typeof n.$ref === 'string') {
+      url = new URL(n.$ref, file).href;
+      if (!url.includes('#')) url += '#';
+      continue;
+    }
+    if ('anyOf' in n || 'oneOf' in n || 'allOf' in n || 'if' in n) return undefined;
+    return { node: n, url: url.includes('#') ? url : `${url}#` };
+  }
+  return undefined;
 }
 
 function isIssue(it: Item): it is SchemaIssue {
@@ -331,7 +541,7 @@ function toIssue(e: ErrorObject, root: string, missing: readonly string[]): Sche
   const p = e.params as Record<string, unknown>;
   const say = (message: string): SchemaIssue => ({ pointer: at, keyword: e.keyword, message });
   const f = field(at, root);
-  const got = tick(raw(e.data));
+  const got = (): string => tick(raw(e.data));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
@@ -353,20 +563,20 @@ function toIssue(e: ErrorObject, root: string, missing: readonly string[]): Sche
     }
     case 'enum': {
       const allowed = (Array.isArray(p.allowedValues) ? p.allowedValues : []).map(String);
-      const issue = say(`${f} must be one of ${allowed.join(', ')}; got ${got}`);
+      const issue = say(`${f} must be one of ${allowed.join(', ')}; got ${got()}`);
       return typeof e.data === 'string' ? withSuggest(issue, e.data, allowed) : issue;
     }
     case 'const':
-      return say(`${f} must be ${raw(p.allowedValue)}; got ${got}`);
+      return say(`${f} must be ${raw(p.allowedValue)}; got ${got()}`);
     case 'pattern':
     case 'format':
-      return say(`${f} must be ${expect(e.parentSchema)}; got ${got}`);
+      return say(`${f} must be ${expect(e.parentSchema)}; got ${got()}`);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const bound = BOUNDS[String(p.comparison)] ?? String(p.comparison);
-      return say(`${f} must be ${bound} ${String(p.limit)}; got ${got}`);
+      return say(`${f} must be ${bound} ${String(p.limit)}; got ${got()}`);
     }
     case 'minLength':
       return say(
@@ -468,7 +678,30 @@ function gotTyped(v: unknown): string {
 }
 
 function raw(v: unknown): string {
-  return typeof v === 'string' ? clip(v) : clip(JSON.stringify(v) ?? String(v));
+  return typeof v === 'string' ? clip(v) : clip(shortJson(v, 60) ?? String(v));
+}
+
+/**
+ * JSON of a value, stopping once it is longer than `max` characters: an error on a mapping with
+ * 100,000 keys must not serialise all of it (once per error, that is quadratic).
+ */
+function shortJson(v: unknown, max: number): string | undefined {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const array = Array.isArray(v);
+  let out = array ? '[' : '{';
+  const add = (key: string | undefined, value: unknown): boolean => {
+    if (out.length > 1) out += ',';
+    if (key !== undefined) out += `${JSON.stringify(key)}:`;
+    out += shortJson(value, max - out.length) ?? 'null';
+    return out.length <= max;
+  };
+  if (array) {
+    for (const item of v as unknown[]) if (!add(undefined, item)) return out;
+  } else {
+    for (const key in v as Record<string, unknown>)
+      if (!add(key, (v as Record<string, unknown>)[key])) return out;
+  }
+  return out + (array ? ']' : '}');
 }
 
 function isScalar(v: unknown): boolean {

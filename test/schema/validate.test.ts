@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
+  checkSectionFile,
   validateManifest,
   validateSectionFile,
   type SchemaIssue,
@@ -425,6 +426,58 @@ describe('validateSectionFile: several problems', () => {
         message: '`access` must be one of read, write, readwrite; got integer `1`',
       },
     ]);
+  });
+});
+
+describe('validateSectionFile: long lists', () => {
+  /** `n` good entities; `bad` maps an index to what replaces that entity. */
+  const entities = (n: number, bad: Record<number, unknown>): unknown[] =>
+    Array.from({ length: n }, (_, i) => bad[i] ?? { id: `e${i}`, category: 'c' });
+
+  it('reports bad items anywhere in a long list, by their own index, as in a short one', () => {
+    // Items past the first few hundred are checked one by one; nothing must tell.
+    const attributes: object[] = Array.from({ length: 300 }, (_, i) => ({ name: `a${i}` }));
+    attributes[260] = { name: 'a260', pk: 'yes' };
+    const data = {
+      data: {
+        entities: entities(450, {
+          5: { id: 'e5' },
+          250: { id: 'e250', category: 'c', colour: 'red' },
+          449: 7,
+          // a long list inside an item of the cut-off part
+          320: { id: 'e320', category: 'c', attributes },
+        }),
+      },
+    };
+    expect(validateSectionFile(data).map((i) => `${i.pointer} ${i.keyword} ${i.message}`)).toEqual([
+      '/data/entities/5 required `category` is required in entity',
+      '/data/entities/250/colour additionalProperties unknown key `colour` in entity (allowed: id, name, description, tags, owner, lifecycle, category, ownedBy, table, attributes, relations)',
+      '/data/entities/320/attributes/260/pk type `pk` must be true or false; got string `"yes"`',
+      '/data/entities/449 type `entities[449]` must be a map; got integer `7`',
+    ]);
+  });
+
+  it('keeps minItems and the rest of the file checked when a list is cut', () => {
+    const issues = validateSectionFile({ data: { entities: entities(300, {}), bogus: 1 } });
+    expect(issues.map((i) => i.pointer)).toEqual(['/data/bogus']);
+  });
+
+  it('stops after the limit, saying so, and a million bad items cost about as much as a thousand', () => {
+    const started = performance.now();
+    const check = checkSectionFile({ businessLogic: new Array<number>(1_000_000).fill(1) }, 1000);
+    expect(check.complete).toBe(false);
+    expect(check.issues).toHaveLength(1000);
+    expect(check.issues[999]?.message).toBe('`businessLogic[999]` must be a map; got integer `1`');
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(checkSectionFile({ businessLogic: [1, 2] }, 1000).complete).toBe(true);
+  });
+
+  it('does not serialise a huge mapping once per unknown key', () => {
+    const huge = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
+    const started = performance.now();
+    const issues = validateSectionFile({ business: huge });
+    expect(issues).toHaveLength(50_000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
