@@ -32,9 +32,12 @@ export async function findManifest(target: string): Promise<string | undefined> 
 export interface IncludeProblem {
   /** Index of the pattern in `include`. */
   index: number;
-  kind: 'escapes' | 'absolute' | 'no-match' | 'symlink-out';
+  kind: 'escapes' | 'absolute' | 'no-match' | 'symlink-out' | 'too-many';
   /** For `symlink-out`: the file that resolves outside the model folder. */
   file?: string;
+  /** For `too-many`: files this pattern matched, and all patterns up to it together. */
+  matched?: number;
+  total?: number;
 }
 
 /**
@@ -43,12 +46,14 @@ export interface IncludeProblem {
  * Globbing never follows symlinked folders (a link to `/` would crawl the whole disk), but
  * symlinked files are matched like any file, and broken ones too (reading them then fails with
  * a diagnostic rather than the file vanishing silently). The manifest itself is never returned.
- * Files come back sorted, once each.
+ * Files come back sorted, once each. More than `maxFiles` files in all is a `too-many` problem
+ * and no files.
  */
 export async function expandIncludes(
   root: string,
   manifestPath: string,
   include: readonly string[],
+  maxFiles = Infinity,
 ): Promise<{ files: string[]; problems: IncludeProblem[] }> {
   const problems: IncludeProblem[] = [];
   const realRoot = await realpath(root);
@@ -58,6 +63,7 @@ export async function expandIncludes(
     .flatMap((l) => [escapePath(l.rel), `${escapePath(l.rel)}/**`]);
   const found = new Set<string>();
   const refused = new Set<string>();
+  const all = new Set<string>();
   for (const [index, pattern] of include.entries()) {
     if (path.isAbsolute(pattern) || /^[a-zA-Z]:[\\/]/.test(pattern)) {
       problems.push({ index, kind: 'absolute' });
@@ -89,6 +95,13 @@ export async function expandIncludes(
     const matcher = globMatcher(pattern);
     for (const l of links)
       if (l.kind === 'broken' && matcher.test(l.rel)) matches.add(path.join(root, l.rel));
+    for (const file of matches) all.add(file);
+    all.delete(manifestPath);
+    if (all.size > maxFiles) {
+      // Stop before reading anything: checking every file costs time in proportion.
+      const matched = matches.size - (matches.has(manifestPath) ? 1 : 0);
+      return { files: [], problems: [{ index, kind: 'too-many', matched, total: all.size }] };
+    }
     let matched = 0;
     for (const file of matches) {
       if (path.resolve(file) === path.resolve(manifestPath)) continue;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Manifest, Model } from '../model/types.js';
-import { validateManifest, validateSectionFile, type SchemaIssue } from '../schema/validate.js';
+import { checkSectionFile, validateManifest, type SchemaIssue } from '../schema/validate.js';
 import {
   DEFAULT_INCLUDE,
   MANIFEST_NAMES,
@@ -10,7 +10,7 @@ import {
   findManifest,
   type IncludeProblem,
 } from './discover.js';
-import { dropInvalid, emptyModel, mergeFile, type Origin } from './merge.js';
+import { dropInvalid, emptyModel, keysOfAll, mergeFile, type Origin } from './merge.js';
 import { ParseCache, type ParseCacheOptions } from './parse-cache.js';
 import {
   DEFAULT_LIMITS,
@@ -115,7 +115,7 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   const manifestIssues = validateManifest(manifestData);
   // The manifest is the configuration: its problems are `config` errors (exit 2), reported
   // together with the model's own findings unless the model cannot be read at all.
-  diagnostics.push(...manifestIssues.map((i) => schemaDiagnostic(manifestFile, i, 'config')));
+  for (const i of manifestIssues) diagnostics.push(schemaDiagnostic(manifestFile, i, 'config'));
   if (
     !isMap(manifestData) ||
     manifestIssues.some((i) => i.pointer === '' || /^\/(archgen|include)(\/|$)/.test(i.pointer))
@@ -124,11 +124,16 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
   }
   const manifest = withoutInvalidRules(manifestData, manifestIssues) as unknown as Manifest;
   const include = manifest.include ?? DEFAULT_INCLUDE;
-  const { files, problems } = await expandIncludes(root, manifestPath, include);
+  const { files, problems } = await expandIncludes(root, manifestPath, include, limits.maxFiles);
+  const tooMany = problems.find((p) => p.kind === 'too-many');
+  if (tooMany) {
+    // Nothing was read: a model this size is a misconfigured glob, not something to check.
+    return { diagnostics: [includeDiagnostic(manifestFile, tooMany, include, show, limits)] };
+  }
   for (const p of problems) {
     // The default globs may match nothing of one extension; only the user's own globs are checked.
     if (p.kind === 'no-match' && manifest.include === undefined) continue;
-    diagnostics.push(includeDiagnostic(manifestFile, p, include, show));
+    diagnostics.push(includeDiagnostic(manifestFile, p, include, show, limits));
   }
 
   const model = emptyModel();
@@ -155,8 +160,14 @@ export async function loadModel(target: string, options: LoadOptions = {}): Prom
       });
       continue;
     }
-    const issues = validateSectionFile(source.data);
-    diagnostics.push(...issues.map((i) => schemaDiagnostic(source, i)));
+    const { issues, complete } = checkSectionFile(source.data, limits.maxIssuesPerFile);
+    for (const i of issues) diagnostics.push(schemaDiagnostic(source, i));
+    if (!complete) {
+      diagnostics.push(tooManyIssues(source, limits.maxIssuesPerFile ?? issues.length));
+      // Left out whole, its elements count as dropped: references to them are not dangling.
+      if (isMap(source.data)) for (const key of keysOfAll(source.data)) dropped.add(key);
+      continue;
+    }
     if (!isMap(source.data)) continue;
     const invalid = dropInvalid(
       source.data,
@@ -234,7 +245,7 @@ async function readAndParse(
     return { source, diagnostics: [], ok: true };
   }
   const parsed = parseYamlFile(shown, abs, bytes, limits);
-  diagnostics.push(...parsed.diagnostics);
+  for (const d of parsed.diagnostics) diagnostics.push(d);
   if (cache && hash !== undefined && isClean(parsed))
     parsed.source.keepRanges(cache.put(hash, parsed.source.data));
   return parsed;
@@ -269,11 +280,26 @@ function schemaDiagnostic(source: SourceFile, issue: SchemaIssue, code = 'schema
   };
 }
 
+function tooManyIssues(source: SourceFile, max: number): Diagnostic {
+  return {
+    code: 'schema',
+    severity: 'error',
+    message: `more than ${count(max)} schema problems in this file: checking stopped there, and the file was left out of the model`,
+    file: source.path,
+    line: 1,
+    column: 1,
+    hint: 'fix the problems listed first; if this YAML is not part of the model, narrow the include globs in archgen.yaml',
+  };
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
 function includeDiagnostic(
   manifest: SourceFile,
   p: IncludeProblem,
   include: readonly string[],
   show: (abs: string) => string,
+  limits: ParseLimits,
 ): Diagnostic {
   const pointer = `/include/${p.index}`;
   const r =
@@ -306,6 +332,24 @@ function includeDiagnostic(
         message: `include glob \`${pattern}\` leaves the model folder (\`..\`)`,
         hint: 'globs are relative to the manifest and stay inside the model folder',
       };
+    case 'too-many': {
+      const max = count(limits.maxFiles ?? 0);
+      const matched = count(p.matched ?? 0);
+      const what =
+        (p.matched ?? 0) === p.total
+          ? `include glob \`${pattern}\` matches ${matched} files`
+          : `include globs match ${count(p.total ?? 0)} files up to \`${pattern}\` (${matched} by it alone)`;
+      return {
+        ...base,
+        code: 'config',
+        severity: 'error',
+        message: `${what}, over the limit of ${max} files per model; nothing was checked`,
+        hint:
+          manifest.data && (manifest.data as Manifest).include
+            ? "narrow the glob to the model's own files, or move generated YAML out of the model folder"
+            : "the default globs take every .yaml/.yml file below the manifest: list the model's files under `include:` in archgen.yaml",
+      };
+    }
     case 'symlink-out':
       return {
         ...base,

@@ -62,18 +62,7 @@ export function dropInvalid(
   const sorted = [...targets.values()].sort((a, b) => Number(b.key) - Number(a.key));
   for (const { parent, key, kind } of sorted) {
     if (Array.isArray(parent) && typeof key === 'number') {
-      const item = parent[key] as { id?: unknown; code?: unknown } | undefined;
-      const id =
-        item && typeof item === 'object'
-          ? kind === 'productLines'
-            ? item.code
-            : (item.id ?? item.code)
-          : undefined;
-      if (typeof id === 'string' || typeof id === 'number') removed.add(`${kind}:${String(id)}`);
-      // A subsystem with a malformed code cannot be matched by code: mark its whole line.
-      const line = (item as { productLine?: unknown } | undefined)?.productLine;
-      if (kind === 'subsystems' && typeof line === 'string')
-        removed.add(`subsystemsOfLine:${line}`);
+      addKeys(removed, kind, parent[key]);
       parent[key] = undefined;
     } else if (parent && typeof parent === 'object') {
       delete (parent as Record<string, unknown>)[String(key)];
@@ -89,6 +78,35 @@ export function dropInvalid(
     }
   }
   return removed;
+}
+
+/** The `kind:id` keys of every element of a file left out whole (see {@link dropInvalid}). */
+export function keysOfAll(data: Record<string, unknown>): Set<string> {
+  const keys = new Set<string>();
+  for (const [name, value] of Object.entries(data)) {
+    if (Array.isArray(value)) for (const item of value) addKeys(keys, name, item);
+    else if (MAP_SECTIONS.has(name) && value && typeof value === 'object') {
+      for (const [sub, list] of Object.entries(value as Record<string, unknown>)) {
+        if (Array.isArray(list)) for (const item of list) addKeys(keys, `${name}/${sub}`, item);
+      }
+    }
+  }
+  return keys;
+}
+
+/** Adds the keys a removed list item of `kind` leaves behind. */
+function addKeys(removed: Set<string>, kind: string, element: unknown): void {
+  const item = element as { id?: unknown; code?: unknown } | undefined;
+  const id =
+    item && typeof item === 'object'
+      ? kind === 'productLines'
+        ? item.code
+        : (item.id ?? item.code)
+      : undefined;
+  if (typeof id === 'string' || typeof id === 'number') removed.add(`${kind}:${String(id)}`);
+  // A subsystem with a malformed code cannot be matched by code: mark its whole line.
+  const line = (item as { productLine?: unknown } | undefined)?.productLine;
+  if (kind === 'subsystems' && typeof line === 'string') removed.add(`subsystemsOfLine:${line}`);
 }
 
 /**

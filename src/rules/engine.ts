@@ -110,17 +110,41 @@ export function applySeverities(
   return out;
 }
 
+/**
+ * Findings listed per rule. A model with a million copies of one id would otherwise print (and
+ * hold, and locate) a million findings; past this many the rest are counted in one more finding.
+ */
+export const MAX_REPORTS_PER_RULE = 1_000;
+
 /** Runs every rule that is not off over the graph and turns its reports into located diagnostics. */
 export function runRules(
   loaded: LoadedModel,
   graph: ModelGraph,
   settings: Map<string, RuleSetting>,
+  maxPerRule = MAX_REPORTS_PER_RULE,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of Object.values(rules)) {
     const severity = settings.get(rule.meta.id) ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
-    rule.check(graph, { report: (f) => out.push(toDiagnostic(loaded, rule, f, severity)) });
+    let reported = 0;
+    rule.check(graph, {
+      report: (f) => {
+        if (++reported <= maxPerRule) out.push(toDiagnostic(loaded, rule, f, severity));
+      },
+    });
+    if (reported > maxPerRule) {
+      const more = (reported - maxPerRule).toLocaleString('en-US');
+      out.push({
+        code: rule.meta.id,
+        severity,
+        message: `${more} more \`${rule.meta.id}\` findings are not listed (only the first ${maxPerRule.toLocaleString('en-US')} of each rule are)`,
+        file: '',
+        line: 0,
+        column: 0,
+        hint: 'fix the ones listed first: they often share one cause',
+      });
+    }
   }
   return out;
 }
