@@ -29,6 +29,8 @@ export interface DiagramRendererOptions {
    * its `file`: callers that only link or copy the files skip reading hundreds of megabytes.
    */
   readCached?: boolean;
+  /** Stops the run: no further diagram is started, and the signal's reason is thrown. */
+  signal?: AbortSignal;
 }
 
 /** Silent failures: mermaid draws these as an SVG instead of throwing (rendering-notes.md). */
@@ -60,6 +62,8 @@ const firstLines = (text: string, n = 4): string => text.split('\n').slice(0, n)
 
 class RenderTimeout extends Error {}
 
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
+
 /** What one in-page render gave: an SVG or mermaid's error, and the milliseconds it took. */
 interface Outcome {
   svg?: string;
@@ -90,11 +94,20 @@ export class DiagramRenderer {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
-  /** Renders `items` in order; `onProgress` is called after each one, cached or not. */
-  async render(items: readonly DiagramItem[], onProgress?: Progress): Promise<RenderedDiagram[]> {
+  /**
+   * Renders `items` in order; `onStart` is called before each one and `onProgress` after it,
+   * cached or not.
+   */
+  async render(
+    items: readonly DiagramItem[],
+    onProgress?: Progress,
+    onStart?: Progress,
+  ): Promise<RenderedDiagram[]> {
     const seen = new Set<string>();
     const out: RenderedDiagram[] = [];
     for (const [i, item] of items.entries()) {
+      this.#opts.signal?.throwIfAborted();
+      onStart?.(i, items.length, item.id);
       const result = seen.has(item.id)
         ? {
             id: item.id,
@@ -150,21 +163,26 @@ export class DiagramRenderer {
         return { id, svg: hit, cached: true, ms: 0, ...(file ? { file } : {}) };
     }
 
+    const signal = this.#opts.signal;
     let outcome: Outcome;
     try {
       outcome = await this.#evaluate(svgId, source).catch(async (err: unknown) => {
+        signal?.throwIfAborted(); // the browser was killed on purpose: no retry
         if (err instanceof RenderTimeout || isFatal(err)) throw err;
         await this.close(); // the page or browser crashed: retry once on a fresh page
         return this.#evaluate(svgId, source);
       });
     } catch (err) {
+      signal?.throwIfAborted();
       if (isFatal(err)) throw err; // no browser at all: a run-level failure, not this diagram's
       await this.close();
-      const why =
-        err instanceof RenderTimeout
-          ? `mermaid did not finish within ${this.timeoutMs} ms`
-          : firstLines(String(err), 1);
-      return fail(why, err instanceof RenderTimeout ? this.timeoutMs : 0);
+      if (err instanceof RenderTimeout) {
+        return {
+          ...fail(`mermaid did not finish within ${seconds(this.timeoutMs)}`, this.timeoutMs),
+          timedOut: true,
+        };
+      }
+      return fail(firstLines(String(err), 1));
     }
     const { ms } = outcome;
     if (outcome.error !== undefined || !outcome.svg)

@@ -14,6 +14,8 @@ export interface RenderedDiagram {
   ms: number;
   /** Why it failed: mermaid's parse error, a timeout, or mermaid's "maximum text size" box. */
   error?: string;
+  /** True when it failed because mermaid did not finish in time. */
+  timedOut?: boolean;
 }
 
 /** Progress callback: i of n diagrams done. */
