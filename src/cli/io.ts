@@ -6,6 +6,8 @@ export interface CliIO {
   isTTY: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Whether commands that clean up (render) may take over SIGINT/SIGTERM/SIGHUP. */
+  handleSignals?: boolean;
 }
 
 /** The process's own streams. */
@@ -16,6 +18,7 @@ export function processIO(): CliIO {
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     env: process.env,
+    handleSignals: true,
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import {
   copyFile,
   link,
@@ -17,9 +18,10 @@ import { generateDiagrams } from '../diagrams/index.js';
 import type { DiagramSpec, Lang } from '../diagrams/types.js';
 import type { LoadedModel } from '../load/index.js';
 import type { ModelGraph } from '../model/graph.js';
-import { BrowserSession } from '../render/browser.js';
+import { BrowserSession, removeStaleProfiles } from '../render/browser.js';
 import { DiagramCache } from '../render/cache.js';
 import { DiagramRenderer } from '../render/mermaid.js';
+import { currentOwner, ownerGone, parseOwner, type Owner } from '../render/owner.js';
 import { printPdf } from '../render/pdf.js';
 import { svgSize } from '../render/svg.js';
 import type { Progress, RenderedDiagram } from '../render/types.js';
@@ -33,6 +35,11 @@ import { CliError } from './io.js';
 export const OUT_MARKER = '.archgen-output';
 /** Where rendered SVGs are cached by content hash, inside the output folder. */
 export const CACHE_DIR = path.join('diagrams', '.cache');
+/**
+ * Inside a render's temporary folder (and the previous output while it is moved aside): which
+ * process owns it, so a later render can tell a folder left by a killed render from a live one.
+ */
+export const RENDER_MARKER = '.archgen-render';
 
 /** How the HTML holds its diagrams: inline, as linked files, or decided by their size. */
 export type SvgEmbed = 'inline' | 'files' | 'auto';
@@ -53,10 +60,17 @@ export interface RenderJob {
   lang: Lang;
   templatesDir?: string;
   onProgress?: Progress;
+  /** Told what the render is doing whenever that changes, e.g. "printing the PDF". */
+  onStage?: (stage: string) => void;
   /** Milliseconds allowed per diagram. */
   diagramTimeoutMs?: number;
   /** How the HTML holds its diagrams (default `auto`). */
   svg?: SvgEmbed;
+  /**
+   * Stops the render (Ctrl-C, a time limit): the browser is killed, nothing is written, and the
+   * signal's reason is thrown.
+   */
+  signal?: AbortSignal;
 }
 
 /** What a render wrote and how long it took. */
@@ -71,6 +85,8 @@ export interface RenderSummary {
   pdfPages?: number;
   /** True when the HTML links `diagrams/*.svg` instead of holding the diagrams inline. */
   linkedDiagrams?: boolean;
+  /** Temporary folders of killed renders that were removed (or put back) first. */
+  swept: string[];
 }
 
 /**
@@ -103,23 +119,29 @@ export async function checkOutDir(outDir: string, modelRoot: string, cwd: string
 
 /**
  * Renders the document into a temporary folder beside `outDir` and moves it into place at the
- * end, so a failed or interrupted render leaves the previous output as it was.
+ * end, so a failed or interrupted render leaves the previous output as it was. Temporary folders
+ * left by renders that were killed are removed first.
  */
 export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
   const started = performance.now();
   const out = path.resolve(job.outDir);
+  const stage = (s: string): void => job.onStage?.(s);
+  const swept = await sweepStale(out);
+  removeStaleProfiles();
   const tmp = path.join(
     path.dirname(out),
     `.${path.basename(out)}.tmp-${randomBytes(4).toString('hex')}`,
   );
-  const session = new BrowserSession();
-  const cleanup = (): void => {
-    void rm(tmp, { recursive: true, force: true });
-  };
-  process.once('exit', cleanup);
+  const owner = JSON.stringify({ ...currentOwner(), out });
+  const session = new BrowserSession({}, job.signal);
+  // If the process exits before the `finally` below (a second Ctrl-C), clean up synchronously.
+  const abandon = (): void => abandonSync(tmp, out);
+  process.once('exit', abandon);
   try {
     await mkdir(tmp, { recursive: true });
+    await writeFile(path.join(tmp, RENDER_MARKER), owner);
     const manifest = job.loaded.manifest;
+    stage('generating the diagrams');
     const specs = generateDiagrams(job.graph, {
       lang: job.lang,
       ...(manifest.diagrams ? { budget: manifest.diagrams } : {}),
@@ -136,6 +158,7 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
       cached: rendered.filter((r) => r.cached).length,
       failures,
       ms: 0,
+      swept,
     };
     if (failures.length > 0) return summary;
     const routes = buildRoutes(
@@ -162,6 +185,7 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
       await writeFile(file, data);
       summary.files.push({ path: rel, bytes: Buffer.byteLength(data) });
     };
+    stage('writing the document');
     const templates = job.templatesDir ? { templatesDir: job.templatesDir } : {};
     let inlineHtml: string | undefined;
     const htmlInline = async (): Promise<string> =>
@@ -177,6 +201,7 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
         : await htmlInline();
     for (const route of routes) {
       const diagram = byId.get(route.diagramId ?? '');
+      job.signal?.throwIfAborted();
       if (route.target === 'mermaid')
         await write(route.path, sources.get(route.diagramId ?? '') ?? '');
       else if (route.target === 'svg') {
@@ -186,6 +211,7 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
       else if (route.target === 'md') {
         await write(route.path, await renderMarkdown(vm, { sources, ...templates }));
       } else if (route.target === 'pdf') {
+        stage('printing the PDF');
         const file = path.join(tmp, route.path);
         const pdf = await printPdf(await session.browser(), await htmlInline(), file, {
           title: title(job) ?? 'Architecture',
@@ -194,19 +220,81 @@ export async function renderDocument(job: RenderJob): Promise<RenderSummary> {
         });
         summary.files.push({ path: route.path, bytes: pdf.bytes });
         summary.pdfPages = pdf.pages;
+        stage('writing the document');
       }
     }
     await writeFile(
       path.join(tmp, OUT_MARKER),
       'Written by archgen render; replaced on every render.\n',
     );
-    await swapInto(tmp, out);
+    // The last point of no return: once the swap starts it runs to its end.
+    job.signal?.throwIfAborted();
+    stage('moving the output into place');
+    await swapInto(tmp, out, owner);
     summary.ms = performance.now() - started;
     return summary;
+  } catch (e) {
+    // A killed browser fails whatever was waiting on it; the abort is the reason worth telling.
+    job.signal?.throwIfAborted();
+    throw e;
   } finally {
     await session.close();
     await rm(tmp, { recursive: true, force: true });
-    process.removeListener('exit', cleanup);
+    process.removeListener('exit', abandon);
+  }
+}
+
+async function readOwner(folder: string): Promise<(Owner & { out?: unknown }) | undefined> {
+  return parseOwner(await readFile(path.join(folder, RENDER_MARKER), 'utf8').catch(() => ''));
+}
+
+/**
+ * Removes the temporary folders that renders into `out` left when they were killed: only folders
+ * named like ours, holding our marker for this very `out`, whose process is gone. A previous
+ * output moved aside by a render killed in the middle of its swap is put back when `out` is
+ * missing. Returns the names of the folders handled.
+ */
+async function sweepStale(out: string): Promise<string[]> {
+  const dir = path.dirname(out);
+  const prefix = `.${path.basename(out)}.tmp-`;
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) =>
+    n.startsWith(prefix),
+  );
+  // Folders moved aside (`-old`) first: one of them may have to become `out` again.
+  names.sort((a, b) => Number(b.endsWith('-old')) - Number(a.endsWith('-old')));
+  const swept: string[] = [];
+  for (const name of names) {
+    const folder = path.join(dir, name);
+    const owner = await readOwner(folder);
+    if (!owner || owner.out !== out || !ownerGone(owner)) continue;
+    if (name.endsWith('-old') && !existsSync(out)) {
+      await rename(folder, out);
+      await rm(path.join(out, RENDER_MARKER), { force: true });
+    } else {
+      await rm(folder, { recursive: true, force: true });
+    }
+    swept.push(name);
+  }
+  return swept;
+}
+
+/** Synchronous cleanup for a process that exits mid-render: the previous output is kept. */
+function abandonSync(tmp: string, out: string): void {
+  const old = `${tmp}-old`;
+  try {
+    if (existsSync(old)) {
+      if (existsSync(out)) {
+        // The swap was done: the new output stays.
+        rmSync(path.join(out, RENDER_MARKER), { force: true });
+        rmSync(old, { recursive: true, force: true });
+      } else {
+        renameSync(old, out);
+        rmSync(path.join(out, RENDER_MARKER), { force: true });
+      }
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  } catch {
+    // Leave it to the next render's sweep.
   }
 }
 
@@ -226,11 +314,13 @@ async function renderSvgs(
     cache,
     readCached: false,
     ...(job.diagramTimeoutMs ? { timeoutMs: job.diagramTimeoutMs } : {}),
+    ...(job.signal ? { signal: job.signal } : {}),
   });
   try {
     return await renderer.render(
       specs.map((s) => ({ id: s.id, source: s.source })),
       job.onProgress,
+      (i, n, id) => job.onStage?.(`drawing diagram \`${id}\` (${i + 1} of ${n})`),
     );
   } finally {
     await renderer.close();
@@ -253,7 +343,9 @@ function renderFailures(
         file: '',
         line: 0,
         column: 0,
-        hint: `its mermaid text is what \`archgen render --format md\` writes for it; please report it`,
+        hint: r.timedOut
+          ? 'raise --diagram-timeout (seconds), or split the diagram (diagrams: in archgen.yaml)'
+          : `its mermaid text is what \`archgen render --format md\` writes for it; please report it`,
       };
     });
 }
@@ -327,19 +419,29 @@ async function keepCache(from: string, to: string): Promise<void> {
   }
 }
 
-/** Replaces `out` with `tmp`: the old folder is moved aside first and removed only afterwards. */
-async function swapInto(tmp: string, out: string): Promise<void> {
+/**
+ * Replaces `out` with `tmp`: the old folder is moved aside first (carrying `owner`, so a later
+ * render can put it back if this process dies half-way) and removed only afterwards.
+ */
+async function swapInto(tmp: string, out: string, owner: string): Promise<void> {
   const old = `${tmp}-old`;
   const had = await stat(out).then(
     () => true,
     () => false,
   );
-  if (had) await rename(out, old);
+  if (had) {
+    await writeFile(path.join(out, RENDER_MARKER), owner);
+    await rename(out, old);
+  }
   try {
     await rename(tmp, out);
   } catch (e) {
-    if (had) await rename(old, out);
+    if (had) {
+      await rename(old, out);
+      await rm(path.join(out, RENDER_MARKER), { force: true });
+    }
     throw e;
   }
+  await rm(path.join(out, RENDER_MARKER), { force: true });
   if (had) await rm(old, { recursive: true, force: true });
 }

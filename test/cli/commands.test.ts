@@ -68,6 +68,28 @@ describe('help and version', () => {
   });
 });
 
+describe('render time limits', () => {
+  it('documents --timeout, --diagram-timeout and the exit codes in --help', async () => {
+    const run = await runCli(['render', '--help'], ROOT);
+    expect(run.stdout).toMatch(/--timeout <seconds>\s+time limit for the whole render/);
+    expect(run.stdout).toMatch(/--diagram-timeout <seconds>\s+time limit for drawing one diagram/);
+    expect(run.stdout).toMatch(/Exit codes:[\s\S]*130 \(Ctrl-C, SIGINT\), 143 \(SIGTERM\)/);
+    expect(run.stdout).toContain('$ archgen render model --timeout 300 --diagram-timeout 60');
+  });
+
+  it.each([
+    [['--timeout', 'soon'], '--timeout takes a number of seconds (0 for no limit); got `soon`'],
+    [['--timeout', '-5'], '--timeout takes a number of seconds (0 for no limit); got `-5`'],
+    [['--diagram-timeout', '0'], '--diagram-timeout takes a number of seconds above 0; got `0`'],
+  ])('refuses %j before doing anything, with exit 2', async (flags, message) => {
+    const run = await runCli(['render', MODEL, '--out', 'never-written', ...flags], ROOT);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/internal error/);
+    await expect(readdir(path.join(ROOT, 'never-written'))).rejects.toThrow();
+  });
+});
+
 /** The fixed rule ids and defaults of product.md's table (users and CI key on them). */
 const PRODUCT_RULES: [string, 'error' | 'warn'][] = [
   ['yaml-syntax', 'error'],

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,3 +67,40 @@ it('render --watch re-renders when a model file changes, and stops on SIGINT', a
   }
   expect(await exited).toBe(0);
 }, 60_000);
+
+it('render --watch reports a render that times out and keeps watching', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'archgen-watch-'));
+  temps.push(dir);
+  await cp(EXAMPLE, path.join(dir, 'model'), { recursive: true });
+  await mkdir(path.join(dir, 'tmp'));
+  const child = spawn(
+    process.execPath,
+    [BIN, 'render', 'model', '--out', 'out', '-f', 'html', '--watch', '--timeout', '1'],
+    // Chromium's profile goes under this TMPDIR: it must be gone when watching ends.
+    { cwd: dir, env: { ...process.env, TMPDIR: path.join(dir, 'tmp') } },
+  );
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const timedOut = (): number => stderr.split('did not finish within 1 s').length - 1;
+  try {
+    expect(await until(() => Promise.resolve(stderr.includes('watching')), 30_000), stderr).toBe(
+      true,
+    );
+    expect(timedOut(), stderr).toBe(1);
+    const apps = path.join(dir, 'model', 'applications.yaml');
+    await writeFile(apps, (await readFile(apps, 'utf8')) + '\n');
+    expect(await until(() => Promise.resolve(timedOut() === 2), 30_000), stderr).toBe(true);
+    expect(stderr).toContain('changed:');
+    expect(stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)/);
+  } finally {
+    child.kill('SIGINT');
+  }
+  // Should it not stop, it must not outlive the test.
+  const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  expect(await exited).toBe(0);
+  clearTimeout(guard);
+  const left = (await readdir(dir)).filter((n) => n === 'out' || n.startsWith('.out.tmp-'));
+  expect(left).toEqual([]);
+  expect(await readdir(path.join(dir, 'tmp'))).toEqual([]);
+}, 90_000);
