@@ -186,14 +186,16 @@ describe.runIf(linux)('interrupted renders', () => {
     120_000,
   );
 
-  it('on a second Ctrl-C: quits at once, still cleaning up', async () => {
+  it('on a second Ctrl-C during the cleanup: still 130, still cleaned up', async () => {
+    // Whether the second signal lands before the cleanup is done is a race (the forced exit
+    // itself is tested in test/cli/interrupt.test.ts); either way the outcome must be the same.
     const run = await start(['render', 'model', '--out', 'out', '-f', 'html']);
     await midway(run);
     run.child.kill('SIGINT');
+    expect(await until(() => run.stderr().includes('stopping'), 5_000)).toBe(true);
     run.child.kill('SIGINT');
     const end = await run.exited;
     expect(end).toMatchObject({ code: 130, signal: null });
-    expect(run.stderr()).toContain('SIGINT again: quitting now');
     await expectCleanedUp(run);
   }, 120_000);
 
