@@ -117,10 +117,14 @@ export function elementList(elements: Iterable<string>): string[] {
   return [...new Set(elements)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Parts of one diagram up to which each part links to all the others. */
+export const ALL_SIBLINGS = 9;
+
 /**
  * Turns the parts of one diagram into specs. One part keeps `id` and the plain title; several
  * get ids `id--1`, `id--2`... (model-id slugs never contain `--`), a "part i of n" qualifier,
- * and links to their siblings and to `overview` when there is one.
+ * and links to their siblings (all of them, or the first, previous, next and last beyond
+ * ALL_SIBLINGS parts) and to `overview` when there is one.
  */
 export function toSpecs(
   ctx: GenContext,
@@ -140,11 +144,19 @@ export function toSpecs(
   const titles = parts.map((_, i) =>
     caption(ctx.lang, base.kind, base.subjectName, many ? w.part(i + 1, parts.length) : undefined),
   );
+  // Up to ALL_SIBLINGS parts each link to every other; beyond, to the first, previous, next and
+  // last part: a category split into 500 parts would otherwise list 500 links under each figure.
+  const near = (i: number): number[] =>
+    parts.length <= ALL_SIBLINGS
+      ? parts.map((_, j) => j)
+      : [...new Set([0, i - 1, i + 1, parts.length - 1])].filter((j) => j >= 0 && j < parts.length);
   return parts.map((part, i) => {
     const links = [
       ...(overview ? [overview] : []),
       ...(many
-        ? ids.map((id, j) => ({ id, title: titles[j] ?? id })).filter((_, j) => j !== i)
+        ? near(i)
+            .filter((j) => j !== i)
+            .map((j) => ({ id: ids[j] ?? base.id, title: titles[j] ?? '' }))
         : []),
     ];
     const spec: DiagramSpec = {
