@@ -22,27 +22,14 @@ import { loadMermaidParser } from '../diagrams/mermaid-parse.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { STACK_LINE, diagramCounts, filesWithExt, tool } from './helpers.js';
 import { writeInjectionModel, type InjectionModel, type Marked } from './injection-model.js';
+import { DOCUMENT_ORDER } from '../../src/diagrams/index.js';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
 const CHROMIUM = process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium';
 const MERMAID_ERRORS = ['Syntax error', 'Maximum text size', 'Edge limit', 'Parse error'];
-/** Every diagram kind the document draws (src/diagrams/index.ts). */
-const DIAGRAM_KINDS = [
-  'org-chart',
-  'operating-cycle',
-  'process',
-  'app-map',
-  'call-graph',
-  'layers',
-  'soa',
-  'er-overview',
-  'er-category',
-  'state-machine',
-  'datacenters',
-  'clusters',
-  'roadmap',
-];
+/** Every diagram kind the document draws. */
+const DIAGRAM_KINDS = DOCUMENT_ORDER;
 /** Which element kinds' names each diagram kind draws as node or group labels. */
 const DRAWN: Record<string, string[]> = {
   'org-chart': ['orgUnit'],
