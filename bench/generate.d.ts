@@ -15,6 +15,9 @@ export type SizeName = 'tiny' | 'S' | 'M' | 'L';
 
 export const SIZES: Record<SizeName, SizeCounts>;
 
+/** A small deterministic PRNG (mulberry32): the same seed gives the same sequence in [0, 1). */
+export function rng(seed: number): () => number;
+
 /** A generated model: the manifest and the section files (relative path → parsed content). */
 export interface GeneratedModel {
   manifest: Record<string, unknown>;

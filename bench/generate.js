@@ -12,8 +12,8 @@ export const SIZES = {
   L: { apps: 10000, centers: 50, services: 5000, entities: 100000, databases: 2000, clusters: 1000, datacenters: 50 },
 };
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed) {
+/** A small deterministic PRNG (mulberry32): the same seed gives the same sequence. */
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
